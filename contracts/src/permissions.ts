@@ -1,0 +1,57 @@
+/**
+ * The central permission list. Every route declares one of these (or `public` /
+ * `authenticated`); roles are bundles of permissions granted at a node of the tree.
+ */
+export const PERMISSIONS = [
+  'nodes.read',
+  'nodes.write',
+  'partyOrgs.read',
+  'partyOrgs.write',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'cockpit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Route access declarations beyond named permissions. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const ROLES = [
+  'county_admin',
+  'subdistrict_admin',
+  'community_secretary',
+  'branch_secretary',
+  'commissioner',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  county_admin: ['nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read'],
+  subdistrict_admin: ['nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read'],
+  community_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
+  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
+  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
+  // Separation of duties: the auditor reads the log and nothing it could cover up.
+  auditor: ['audit.read', 'nodes.read'],
+};
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  county_admin: { zh: '县级管理员', en: 'County admin' },
+  subdistrict_admin: { zh: '街道管理员', en: 'Subdistrict admin' },
+  community_secretary: { zh: '社区书记', en: 'Community secretary' },
+  branch_secretary: { zh: '小区支部书记', en: 'Branch secretary' },
+  commissioner: { zh: '社区服务专员', en: 'Service commissioner' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};
+
+/** The kind of node at which each role is granted; a manager can grant only inside their own scope. */
+export const ROLE_NODE_KIND = {
+  county_admin: 'county',
+  subdistrict_admin: 'subdistrict',
+  community_secretary: 'community',
+  branch_secretary: 'compound',
+  commissioner: 'community',
+  auditor: 'county',
+} as const satisfies Record<Role, string>;

@@ -1,0 +1,34 @@
+import { loadConfig } from './platform/config.js';
+import { openDb } from './platform/db.js';
+import { migrate } from './platform/migrate.js';
+import { buildApp } from './platform/http/app.js';
+import { scheduleJob } from './platform/jobs.js';
+import { SessionStore } from './platform/auth/sessions.js';
+import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
+
+const started = Date.now();
+const config = loadConfig();
+const db = await openDb(config);
+const applied = await migrate(db);
+const app = await buildApp(config, db);
+if (applied.length) app.log.info({ applied }, 'migrations applied');
+
+if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
+  app.log.info('empty database: seeding the Xiajin demo county');
+  await seedDemo(db, { demoMode: config.demoMode, progress: (msg) => app.log.info(`seed: ${msg}`) });
+}
+
+const sessions = new SessionStore(db, config.session);
+scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, () => sessions.purgeExpired());
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  `党建引领智慧社区治理平台 ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${config.port}/admin (database: ${db.kind}${config.demoMode ? ', demo mode' : ''})`,
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info(`${signal}: shutting down`);
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+
+/** Anything that runs SQL: the database or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements at once, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// int8 (counts, bigint ids) fit comfortably in a JS number at this scale.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const res = await this.pool.query(sql, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const q: Queryable = {
+      query: async <R>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as R[],
+      exec: async (sql: string) => {
+        await client.query(sql);
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly pg: PGlite) {}
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return (await this.pg.query<T>(sql, params as unknown[])).rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pg.exec(sql);
+  }
+
+  async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.pg.transaction(async (tx) =>
+      fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+        exec: async (sql: string) => {
+          await tx.exec(sql);
+        },
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pg.close();
+  }
+}
+
+/** PostgreSQL via DATABASE_URL, else embedded PGlite in `dataDir` (`memory://` for tests). */
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    await pool.query('SELECT 1');
+    return new PostgresDb(pool);
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
+  const instance = await PGlite.create(opts.dataDir);
+  return new PgliteDb(instance);
+}

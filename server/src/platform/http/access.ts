@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RouteAccess } from '@xj/contracts';
+import { AppError } from '../errors.js';
+import type { Actor } from '../audit/audit.js';
+import type { AuthContext } from '../auth/scope.js';
+import type { SessionStore } from '../auth/sessions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: a permission, any signed-in user, or anyone. Required on every /api route. */
+    access?: RouteAccess;
+    /** Reachable while the user still has to replace an initial password. */
+    allowDuringPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export const SESSION_COOKIE = 'xj_sid';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that plugins register for static documentation assets. */
+const UNDECLARED_OK = /^\/api\/docs(\/|$)/;
+
+/** Refuses to start an app with an /api route that does not say who may call it. */
+export function enforceRouteDeclarations(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || UNDECLARED_OK.test(route.url)) return;
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
+  });
+}
+
+/** Resolves the session, checks CSRF and the route's permission before anything else runs. */
+export function registerAccessControl(app: FastifyInstance, sessions: SessionStore): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    const config = req.routeOptions.config;
+    const access = config.access;
+    if (!access || access === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const auth = token ? await sessions.resolve(token) : null;
+    if (!auth) {
+      throw token
+        ? new AppError(401, 'SESSION_EXPIRED', '登录已过期，请重新登录')
+        : new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    }
+    if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== auth.csrfToken) {
+      throw new AppError(403, 'CSRF_FAILED', '请求校验失败，请刷新页面后重试');
+    }
+    if (auth.user.mustChangePassword && !config.allowDuringPasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改初始密码');
+    }
+    if (access !== 'authenticated' && !auth.permissions.has(access)) {
+      throw new AppError(403, 'FORBIDDEN', '没有执行此操作的权限');
+    }
+    req.auth = auth;
+  });
+}
+
+/** The signed-in context of a route that declared a permission (the hook guarantees it). */
+export function authOf(req: FastifyRequest): AuthContext {
+  if (!req.auth) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  return req.auth;
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  return { userId: req.auth?.user.id ?? null, name: req.auth?.user.username ?? null, ip: req.ip };
+}

@@ -1,0 +1,27 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from './db.js';
+
+/**
+ * In-process scheduler. Each run takes a PostgreSQL advisory lock first, so that with
+ * several app nodes exactly one of them does the work each time.
+ */
+export function scheduleJob(db: Db, log: FastifyBaseLogger, name: string, lockKey: number, everyMs: number, run: () => Promise<unknown>): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await db.tx(async (q) => {
+        const [row] = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [lockKey]);
+        if (row?.ok) await run();
+      });
+    } catch (err) {
+      log.error({ err, job: name }, 'job failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { loadConfig, type Config } from '../platform/config.js';
+import { openDb, type Db } from '../platform/db.js';
+import { migrate } from '../platform/migrate.js';
+import { buildApp } from '../platform/http/app.js';
+import { seedDemo, DEMO_PASSWORD } from '../seed/seed.js';
+
+export { DEMO_PASSWORD };
+
+/**
+ * A fresh database per test file: a new PostgreSQL database when DATABASE_URL is set
+ * (CI runs the suite against the machine's PostgreSQL), else an in-memory PGlite.
+ */
+export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const db = await openDb({ dataDir: 'memory://' });
+    return { db, drop: async () => undefined };
+  }
+  const name = `xj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString(), dataDir: '', poolSize: 5 });
+  return {
+    db,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  /** Signs in and returns a client that carries the session cookie and CSRF token. */
+  login(username: string, password?: string): Promise<Client>;
+  /** An anonymous request. */
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  csrfToken: string;
+  cookie: string;
+  me: Record<string, unknown>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDb();
+  await migrate(db);
+  if (opts.seed !== false) await seedDemo(db, { demoMode: true });
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...opts.env });
+  const app = await buildApp(config, db, { logger: false });
+  await app.ready();
+
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = res.json() as { csrfToken: string };
+    const request = (o: InjectOptions) =>
+      app.inject({ ...o, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(o.headers ?? {}) } });
+    return {
+      csrfToken: me.csrfToken,
+      cookie,
+      me,
+      request,
+      get: (url) => request({ method: 'GET', url }),
+      post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+      patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+      delete: (url) => request({ method: 'DELETE', url }),
+    };
+  };
+
+  return {
+    app,
+    db,
+    config,
+    login,
+    inject: (o) => app.inject(o),
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Ids of demo nodes by name, for readable tests. */
+export async function nodeId(db: Db, name: string): Promise<number> {
+  const [row] = await db.query<{ id: number }>('SELECT id FROM nodes WHERE name = $1 ORDER BY id LIMIT 1', [name]);
+  if (!row) throw new Error(`no node named ${name}`);
+  return row.id;
+}

@@ -1,0 +1,93 @@
+/** Root component: providers (antd theme + locale, i18n, session) and the console routes. */
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '@xj/contracts';
+import { SessionProvider, useSession } from './session';
+import { ApiBridge } from './components/ApiBridge';
+import { AppLayout } from './components/AppLayout';
+import { PageLoading } from './components/PageLoading';
+import { Forbidden } from './components/Forbidden';
+import { landingPath, PATHS } from './routes';
+import { theme } from './theme';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+const CockpitPage = lazy(() => import('./pages/CockpitPage'));
+const TreePage = lazy(() => import('./pages/TreePage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+/** Signed in (and not forced to change the password), or off to the right page. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!me) return <Navigate to={PATHS.login} replace state={{ from: location.pathname + location.search }} />;
+  if (me.user.mustChangePassword) return <Navigate to={PATHS.changePassword} replace />;
+  return <>{children}</>;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? <>{children}</> : <Forbidden />;
+}
+
+function Landing() {
+  const { me } = useSession();
+  return <Navigate to={landingPath(me)} replace />;
+}
+
+function ConsoleRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path={PATHS.login} element={<LoginPage />} />
+        <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Landing />} />
+          <Route path={PATHS.cockpit} element={<RequirePermission permission="cockpit.read"><CockpitPage /></RequirePermission>} />
+          <Route path={PATHS.tree} element={<RequirePermission permission="nodes.read"><TreePage /></RequirePermission>} />
+          <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
+          <Route path={PATHS.audit} element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path={PATHS.account} element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const isEn = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(isEn ? 'en' : 'zh-cn');
+  }, [isEn]);
+
+  return (
+    <ConfigProvider locale={isEn ? enUSLocale : zhCNLocale} theme={theme}>
+      <AntApp>
+        <BrowserRouter basename="/admin">
+          <SessionProvider>
+            <ApiBridge />
+            <ConsoleRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

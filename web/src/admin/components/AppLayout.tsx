@@ -1,0 +1,186 @@
+/**
+ * The console frame after sign-in: header (platform name, user, language, sign-out),
+ * side navigation (a drawer on narrow screens) and the <main> content area.
+ */
+import { useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '@xj/contracts';
+import { useSession } from '../session';
+import { PATHS } from '../routes';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PartyEmblem } from './PartyEmblem';
+
+interface NavEntry {
+  path: string;
+  labelKey: 'nav.cockpit' | 'nav.tree' | 'nav.users' | 'nav.audit' | 'nav.account';
+  icon: React.ReactNode;
+  permission?: Permission;
+}
+
+interface NavGroup {
+  key: string;
+  labelKey: 'nav.modules.brain' | 'nav.modules.partyBuilding' | 'nav.modules.system';
+  entries: NavEntry[];
+}
+
+/**
+ * The platform's seven modules (智慧党建, 智慧大脑, 智慧支部, 智慧支撑, 创新创效, 积分赋能,
+ * 12345热线) appear here as their pages become available; empty groups are hidden.
+ */
+const NAV: NavGroup[] = [
+  {
+    key: 'brain',
+    labelKey: 'nav.modules.brain',
+    entries: [{ path: PATHS.cockpit, labelKey: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'cockpit.read' }],
+  },
+  {
+    key: 'party',
+    labelKey: 'nav.modules.partyBuilding',
+    entries: [{ path: PATHS.tree, labelKey: 'nav.tree', icon: <ApartmentOutlined />, permission: 'nodes.read' }],
+  },
+  {
+    key: 'system',
+    labelKey: 'nav.modules.system',
+    entries: [
+      { path: PATHS.users, labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
+      { path: PATHS.audit, labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: PATHS.account, labelKey: 'nav.account', icon: <UserOutlined /> },
+    ],
+  },
+];
+
+const SIDER_WIDTH = 224;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { me, can, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  const items = useMemo<MenuProps['items']>(
+    () =>
+      NAV.map((group) => ({
+        type: 'group' as const,
+        key: group.key,
+        label: t(group.labelKey),
+        children: group.entries
+          .filter((e) => !e.permission || can(e.permission))
+          .map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) })),
+      })).filter((g) => g.children.length > 0),
+    [t, can],
+  );
+
+  const selected = NAV.flatMap((g) => g.entries).find((e) => location.pathname.startsWith(e.path))?.path;
+
+  const menu = (
+    <nav aria-label={t('layout.mainNav')}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          void navigate(key);
+        }}
+        className="side-menu"
+      />
+    </nav>
+  );
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await logout();
+    } finally {
+      setSigningOut(false);
+      void navigate(PATHS.login, { replace: true });
+    }
+  };
+
+  return (
+    <Layout className="app-shell">
+      <a className="skip-link" href="#main-content">
+        {t('layout.skipToContent')}
+      </a>
+      <Layout.Header className="app-header">
+        <Space size={12} className="app-header-brand">
+          {!wide && (
+            <Button
+              type="text"
+              className="header-icon-button"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <PartyEmblem size={30} />
+          <span className="app-title">{screens.md === false ? t('app.shortName') : t('app.name')}</span>
+        </Space>
+        <Space size={wide ? 12 : 4} className="app-header-actions">
+          <LanguageSwitch variant="borderless" />
+          <Tooltip title={t('nav.account')}>
+            <Button
+              type="text"
+              className="header-user"
+              icon={<UserOutlined />}
+              onClick={() => void navigate(PATHS.account)}
+              aria-label={`${t('nav.account')}: ${me?.user.displayName ?? ''}`}
+            >
+              {screens.sm === false ? null : me?.user.displayName}
+            </Button>
+          </Tooltip>
+          <Button
+            type="text"
+            className="header-icon-button"
+            icon={<LogoutOutlined />}
+            loading={signingOut}
+            onClick={() => void onSignOut()}
+            aria-label={t('layout.signOut')}
+          >
+            {wide ? t('layout.signOut') : null}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={SIDER_WIDTH} className="app-sider" theme="light">
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={SIDER_WIDTH + 40}
+            title={t('app.shortName')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content id="main-content" className="app-content" tabIndex={-1}>
+          <Outlet />
+          <footer className="app-footer">
+            <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
+          </footer>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * ECharts bound through echarts-for-react's core entry, registering only the chart types and
+ * components the console uses (keeps the cockpit chunk small).
+ */
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, AriaComponentOption } from 'echarts/components';
+
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption
+>;
+
+interface Props {
+  option: ChartOption;
+  height: number;
+  /** Text alternative for the chart (it is drawn on a canvas). */
+  label: string;
+}
+
+export function EChart({ option, height, label }: Props) {
+  return (
+    <div role="img" aria-label={label} className="chart-box">
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height, width: '100%' }} notMerge lazyUpdate opts={{ renderer: 'canvas' }} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** 中文 / English switch; the choice is persisted by changeLanguage(). */
+import { Select } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, currentLanguage, type Language } from '../../shared/i18n';
+
+export function LanguageSwitch({ variant = 'outlined' }: { variant?: 'outlined' | 'borderless' }) {
+  const { t } = useTranslation();
+  return (
+    <Select<Language>
+      aria-label={t('layout.language')}
+      className="language-switch"
+      value={currentLanguage()}
+      variant={variant}
+      size="middle"
+      prefix={<GlobalOutlined aria-hidden />}
+      popupMatchSelectWidth={false}
+      onChange={(v) => void changeLanguage(v)}
+      options={[
+        { value: 'zh-CN', label: '简体中文' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}

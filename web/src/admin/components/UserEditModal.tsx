@@ -1,0 +1,53 @@
+/** Edit a user's display name (PATCH /api/users/:id). */
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type UserDto } from '@xj/contracts';
+import { api } from '../../shared/api';
+
+export function UserEditModal({ user, onClose, onSaved }: { user: UserDto | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ displayName: string }>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (user) form.setFieldsValue({ displayName: user.displayName });
+  }, [user, form]);
+
+  const onOk = async () => {
+    if (!user) return;
+    const v = await form.validateFields();
+    if (v.displayName.trim() === user.displayName) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    try {
+      await api.patch(`/api/users/${user.id}`, { displayName: v.displayName.trim() });
+      onSaved();
+    } catch {
+      // shown by the API wrapper
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!user}
+      title={user ? t('users.editTitle', { name: user.username }) : ''}
+      onCancel={onClose}
+      onOk={() => void onOk()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      forceRender
+    >
+      <Form form={form} layout="vertical" name="user-edit">
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+          <Input maxLength={LIMITS.displayNameMax} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

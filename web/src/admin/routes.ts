@@ -1,0 +1,25 @@
+/** Console paths (relative to the router basename '/admin') and the permission each needs. */
+import type { MeDto, Permission } from '@xj/contracts';
+
+export const PATHS = {
+  login: '/login',
+  changePassword: '/change-password',
+  cockpit: '/cockpit',
+  tree: '/tree',
+  users: '/users',
+  audit: '/audit',
+  account: '/account',
+} as const;
+
+/** Pages in landing-page preference order. */
+const LANDING: { path: string; permission: Permission }[] = [
+  { path: PATHS.cockpit, permission: 'cockpit.read' },
+  { path: PATHS.tree, permission: 'nodes.read' },
+  { path: PATHS.users, permission: 'users.read' },
+  { path: PATHS.audit, permission: 'audit.read' },
+];
+
+export function landingPath(me: MeDto | null): string {
+  if (!me) return PATHS.login;
+  return LANDING.find((p) => me.permissions.includes(p.permission))?.path ?? PATHS.account;
+}

@@ -1,0 +1,39 @@
+/**
+ * Ant Design theme: party red as the primary colour, and text tokens darkened so that
+ * secondary text keeps a WCAG AA contrast ratio (≥ 4.5:1) on white and light grey.
+ */
+import type { ThemeConfig } from 'antd';
+
+export const PARTY_RED = '#b71c1c';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: PARTY_RED,
+    colorLink: PARTY_RED,
+    colorInfo: '#0b5cad',
+    colorSuccess: '#2e7d32',
+    colorWarning: '#b45309',
+    colorError: '#c62828',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: {
+      headerBg: '#8e1515',
+      headerHeight: 56,
+      headerPadding: '0 16px',
+      siderBg: '#ffffff',
+      bodyBg: '#f2f3f5',
+    },
+    Menu: {
+      itemSelectedBg: '#fbeaea',
+      itemSelectedColor: '#8e1515',
+      groupTitleColor: 'rgba(0, 0, 0, 0.62)',
+    },
+  },
+};
