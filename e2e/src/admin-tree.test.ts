@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('admin signs in, opens the tree and sees the 18 communities', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${server.url}/admin/login`);
+  await page.getByLabel(/用户名/).fill('admin');
+  await page.getByLabel(/密码/).fill('Xiajin@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+
+  await page.goto(`${server.url}/admin/tree`);
+  const communities = page.locator('[data-testid="node-tree"] [data-kind="community"]');
+  await expect.poll(() => communities.count(), { timeout: 30_000 }).toBe(18);
+  await page.screenshot({ path: `${ARTIFACTS}admin-tree.png`, fullPage: true });
+});
