@@ -2,13 +2,17 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Resolve the shared contracts from source so the web build needs no prior contracts build.
-const contractsEntry = decodeURIComponent(new URL('../contracts/src/index.ts', import.meta.url).pathname);
+const contractsSrc = (file: string) => decodeURIComponent(new URL(`../contracts/src/${file}`, import.meta.url).pathname);
 
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
   resolve: {
-    alias: { '@xj/contracts': contractsEntry },
+    // Values come from the zod-free `domain` entry; the full entry is for types only.
+    alias: [
+      { find: /^@xj\/contracts\/domain$/, replacement: contractsSrc('domain.ts') },
+      { find: /^@xj\/contracts$/, replacement: contractsSrc('index.ts') },
+    ],
   },
   build: {
     outDir: 'dist',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema } from './common.js';
+import { AUDIT_RESULTS } from './audit-results.js';
 import { LIMITS } from './limits.js';
-
-export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 
 export const auditRowSchema = z.object({
   id: z.number().int(),

@@ -46,8 +46,3 @@ export const changePasswordSchema = z
 /** The configured password policy, so forms can explain it before submitting. */
 export const passwordPolicySchema = z.object({ minLength: z.number().int(), minClasses: z.number().int() });
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
-
-/** Count of character classes (lower, upper, digit, other) in a password. */
-export function passwordClasses(pw: string): number {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
-}

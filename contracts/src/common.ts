@@ -22,6 +22,9 @@ export function listResponse<T extends z.ZodTypeAny>(item: T) {
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/** Routes that take no input: no body at all, or an empty JSON object. */
+export const emptyBodySchema = z.object({}).strict().nullish();
+
 /** A trimmed, non-empty, bounded text field. */
 export function text(max: number) {
   return z.string().trim().min(1).max(max);

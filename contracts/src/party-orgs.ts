@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema, text } from './common.js';
 import { LIMITS } from './limits.js';
+import { BRANCH_MODES, PARTY_ORG_KINDS } from './party-org-kinds.js';
 
-/** 街道党工委 ↔ subdistrict, 社区党委 ↔ community, 小区党支部 ↔ compound(s). */
-export const PARTY_ORG_KINDS = ['working_committee', 'party_committee', 'branch'] as const;
-export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
 export const partyOrgKindSchema = z.enum(PARTY_ORG_KINDS);
-
-/** 单建 (one compound) or 联建 (several small compounds). */
-export const BRANCH_MODES = ['standalone', 'joint'] as const;
 export const branchModeSchema = z.enum(BRANCH_MODES);
-
-export const PARTY_ORG_KIND_LABELS: Record<PartyOrgKind, { zh: string; en: string }> = {
-  working_committee: { zh: '街道党工委', en: 'Working committee' },
-  party_committee: { zh: '社区党委', en: 'Community party committee' },
-  branch: { zh: '小区党支部', en: 'Compound branch' },
-};
 
 export const partyOrgSchema = z.object({
   id: z.number().int(),

@@ -10,10 +10,8 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: PARTY_RED,
     colorLink: PARTY_RED,
-    colorInfo: '#0b5cad',
-    colorSuccess: '#2e7d32',
-    colorWarning: '#b45309',
-    colorError: '#c62828',
+    // Darker than antd's default red so danger buttons/links keep ≥ 4.5:1 on white.
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -1,14 +1,7 @@
 /** Picks the zh/en variant of the label maps exported by @xj/contracts. */
 import { useTranslation } from 'react-i18next';
-import {
-  COMPOUND_KIND_LABELS,
-  NODE_KIND_LABELS,
-  PARTY_ORG_KIND_LABELS,
-  ROLE_LABELS,
-  type CompoundKind,
-  type NodeKind,
-  type Role,
-} from '@xj/contracts';
+import { COMPOUND_KIND_LABELS, NODE_KIND_LABELS, PARTY_ORG_KIND_LABELS, ROLE_LABELS } from '@xj/contracts/domain';
+import type { CompoundKind, NodeKind, Role } from '@xj/contracts';
 
 export type Bilingual = { zh: string; en: string };
 

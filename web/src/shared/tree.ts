@@ -2,7 +2,8 @@
  * Helpers for the jurisdiction tree: the server sends a flat list (the caller's scope down
  * to compounds); the hierarchy is built here.
  */
-import { NODE_KINDS, type NodeDto, type NodeKind } from '@xj/contracts';
+import { NODE_KINDS } from '@xj/contracts/domain';
+import type { NodeDto, NodeKind } from '@xj/contracts';
 
 export type ScopeNode = Pick<NodeDto, 'id' | 'kind' | 'name' | 'code' | 'parentId' | 'compoundKind' | 'active' | 'childCount'>;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, meSchema, okSchema, passwordPolicySchema } from '@xj/contracts';
+import { changePasswordSchema, emptyBodySchema, loginSchema, meSchema, okSchema, passwordPolicySchema } from '@xj/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/app.js';
 import { actorOf, authOf, SESSION_COOKIE } from '../../platform/http/access.js';
@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, { db, config, sessions }:
 
   r.post(
     '/logout',
-    { config: { access: 'authenticated', allowDuringPasswordChange: true }, schema: { tags, response: { 200: okSchema } } },
+    { config: { access: 'authenticated', allowDuringPasswordChange: true }, schema: { tags, body: emptyBodySchema, response: { 200: okSchema } } },
     async (req, reply) => {
       await service.logout(req.cookies[SESSION_COOKIE] ?? '', actorOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

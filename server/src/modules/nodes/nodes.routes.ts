@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   idParamsSchema,
   nodeCreateSchema,
   nodeDetailSchema,
@@ -16,8 +17,8 @@ import { actorOf, authOf } from '../../platform/http/access.js';
 import { scopeFor } from '../../platform/auth/scope.js';
 import { NodesService } from './nodes.service.js';
 
-export async function nodesRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
-  const service = new NodesService(db);
+export async function nodesRoutes(app: FastifyInstance, { db, sessions }: AppDeps): Promise<void> {
+  const service = new NodesService(db, sessions);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['nodes'];
   const read = { access: 'nodes.read' as const };
@@ -42,10 +43,10 @@ export async function nodesRoutes(app: FastifyInstance, { db }: AppDeps): Promis
   r.post('/:id/move', { config: write, schema: { tags, params: idParamsSchema, body: nodeMoveSchema, response: { 200: nodeSchema } } }, async (req) =>
     service.move(scopeFor(authOf(req), 'nodes.write'), req.params.id, req.body.parentId, actorOf(req)),
   );
-  r.post('/:id/deactivate', { config: write, schema: { tags, params: idParamsSchema, response: { 200: nodeSchema } } }, async (req) =>
+  r.post('/:id/deactivate', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: nodeSchema } } }, async (req) =>
     service.setActive(scopeFor(authOf(req), 'nodes.write'), req.params.id, false, actorOf(req)),
   );
-  r.post('/:id/activate', { config: write, schema: { tags, params: idParamsSchema, response: { 200: nodeSchema } } }, async (req) =>
+  r.post('/:id/activate', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: nodeSchema } } }, async (req) =>
     service.setActive(scopeFor(authOf(req), 'nodes.write'), req.params.id, true, actorOf(req)),
   );
 }

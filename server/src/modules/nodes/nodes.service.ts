@@ -12,6 +12,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { actorEntry, appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { pathInScope, scopePatterns, type Scope } from '../../platform/auth/scope.js';
+import type { SessionStore } from '../../platform/auth/sessions.js';
 import type { Page } from '../../platform/paging.js';
 import * as repo from './nodes.repo.js';
 
@@ -26,7 +27,10 @@ export async function nodeInScope(q: Queryable, id: number, scope: Scope, opts: 
 }
 
 export class NodesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionStore,
+  ) {}
 
   list(scope: Scope, query: NodeListQuery): Promise<Page<NodeDto>> {
     return repo.listNodes(
@@ -114,7 +118,7 @@ export class NodesService {
 
   /** Moves a node under a new parent of the right kind; its whole subtree follows in one transaction. */
   async move(scope: Scope, id: number, parentId: number, actor: Actor): Promise<NodeDto> {
-    return this.db.tx(async (q) => {
+    const result = await this.db.tx(async (q) => {
       const node = await nodeInScope(q, id, scope, { forUpdate: true });
       const parent = await nodeInScope(q, parentId, scope, { forUpdate: true });
       if (node.parent_id === null) throw new AppError(400, 'TREE_SHAPE', '县级根节点不能移动');
@@ -137,6 +141,9 @@ export class NodesService {
       });
       return repo.toNodeDto((await repo.getNode(q, id))!);
     });
+    // Grants inside the moved subtree now have new paths: cached scopes must be reloaded.
+    this.sessions.forgetAll();
+    return result;
   }
 
   /** A standalone branch follows its compound to the new community; a joint one cannot be split by a move. */
@@ -150,7 +157,7 @@ export class NodesService {
   }
 
   async setActive(scope: Scope, id: number, active: boolean, actor: Actor): Promise<NodeDto> {
-    return this.db.tx(async (q) => {
+    const result = await this.db.tx(async (q) => {
       const node = await nodeInScope(q, id, scope, { forUpdate: true });
       if (node.parent_id === null && !active) throw new AppError(400, 'TREE_SHAPE', '县级根节点不能停用');
       if (active && node.parent_id !== null) {
@@ -164,6 +171,9 @@ export class NodesService {
       });
       return repo.toNodeDto((await repo.getNode(q, id))!);
     });
+    // Grants on inactive nodes do not count: cached scopes must be reloaded.
+    this.sessions.forgetAll();
+    return result;
   }
 
   private async assertUnique(q: Queryable, parentId: number, name: string | undefined, code: string | undefined, exceptId = 0): Promise<void> {

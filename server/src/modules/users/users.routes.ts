@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   grantInputSchema,
   grantParamsSchema,
   idParamsSchema,
@@ -40,14 +41,14 @@ export async function usersRoutes(app: FastifyInstance, { db, config, sessions }
   r.post('/:id/reset-password', { config: manage, schema: { tags, params: idParamsSchema, body: resetPasswordSchema, response: { 200: userSchema } } }, async (req) =>
     service.resetPassword(manageScope(req), req.params.id, req.body.password, actorOf(req)),
   );
-  r.post('/:id/unlock', { config: manage, schema: { tags, params: idParamsSchema, response: { 200: userSchema } } }, async (req) =>
+  r.post('/:id/unlock', { config: manage, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: userSchema } } }, async (req) =>
     service.unlock(manageScope(req), req.params.id, actorOf(req)),
   );
   r.post('/:id/grants', { config: manage, schema: { tags, params: idParamsSchema, body: grantInputSchema, response: { 201: userSchema } } }, async (req, reply) => {
     reply.code(201);
     return service.addGrant(manageScope(req), req.params.id, req.body, actorOf(req));
   });
-  r.delete('/:id/grants/:grantId', { config: manage, schema: { tags, params: grantParamsSchema, response: { 200: userSchema } } }, async (req) =>
+  r.delete('/:id/grants/:grantId', { config: manage, schema: { tags, params: grantParamsSchema, body: emptyBodySchema, response: { 200: userSchema } } }, async (req) =>
     service.removeGrant(manageScope(req), req.params.id, req.params.grantId, actorOf(req)),
   );
 }

@@ -132,6 +132,11 @@ export class SessionStore {
     for (const [id, e] of this.cache) if (e.userId === userId) this.cache.delete(id);
   }
 
+  /** Forgets every cached session after the tree changed under grants (a move rewrites paths, deactivation hides grants). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
   async destroyAllForUser(userId: number, exceptSessionId?: string): Promise<void> {
     this.forgetUser(userId);
     await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, exceptSessionId ?? '']);

@@ -39,6 +39,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Request bodies are JSON only: a text/plain body (a form-free cross-site request) answers 415.
+  app.removeContentTypeParser('text/plain');
 
   const sessions = new SessionStore(db, config.session);
   const deps: AppDeps = { config, db, sessions };
@@ -81,21 +83,34 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
 
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api' });
 
-  await registerWeb(app, config);
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }, requestId: req.id }),
-  );
+  const hasWeb = await registerWeb(app, config);
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the console get its index.html; a missing asset or API path is a real 404.
+    if (hasWeb && req.method === 'GET' && /^\/admin(\/|$)/.test(req.url) && !req.url.startsWith('/admin/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }, requestId: req.id });
+  });
   app.addHook('onClose', async () => {
     await db.close();
   });
   return app;
 }
 
-/** Serves the built console at /admin (with client-side routing) when the web build exists. */
-async function registerWeb(app: FastifyInstance, config: Config): Promise<void> {
-  if (!existsSync(config.webDist)) return;
-  await app.register(fastifyStatic, { root: config.webDist, prefix: '/admin/', wildcard: false, index: ['index.html'] });
-  const spa = (_req: unknown, reply: { sendFile: (f: string) => unknown }) => reply.sendFile('index.html');
-  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, spa as never);
+/**
+ * Serves the built console under /admin. Files are looked up per request, so a rebuild
+ * is served without a restart; hashed assets are cached for a year, index.html never.
+ */
+async function registerWeb(app: FastifyInstance, config: Config): Promise<boolean> {
+  if (!existsSync(config.webDist)) return false;
+  await app.register(fastifyStatic, {
+    root: config.webDist,
+    prefix: '/admin/',
+    index: ['index.html'],
+    setHeaders: (res, path) => {
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
+  return true;
 }

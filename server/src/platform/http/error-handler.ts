@@ -27,6 +27,9 @@ const PG_CODES: Record<string, Omit<Mapped, 'details'>> = {
   '22001': { status: 400, code: 'VALIDATION_FAILED', message: '内容过长' },
   '22P02': { status: 400, code: 'VALIDATION_FAILED', message: '数据格式不正确' },
   '22003': { status: 400, code: 'VALIDATION_FAILED', message: '数值超出范围' },
+  '22021': { status: 400, code: 'VALIDATION_FAILED', message: '内容包含无效字符（如空字符）' },
+  '22007': { status: 400, code: 'VALIDATION_FAILED', message: '日期时间格式不正确' },
+  '22008': { status: 400, code: 'VALIDATION_FAILED', message: '日期时间超出范围' },
 };
 
 const WHERE_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };

@@ -133,7 +133,7 @@ export function AppLayout() {
           <span className="app-title">{screens.md === false ? t('app.shortName') : t('app.name')}</span>
         </Space>
         <Space size={wide ? 12 : 4} className="app-header-actions">
-          <LanguageSwitch variant="borderless" />
+          <LanguageSwitch variant="borderless" compact={screens.sm === false} />
           <Tooltip title={t('nav.account')}>
             <Button
               type="text"

@@ -5,9 +5,9 @@
 import { useMemo } from 'react';
 import { Form, Select, TreeSelect, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '@xj/contracts';
+import { ROLE_NODE_KIND, ROLES } from '@xj/contracts/domain';
+import type { Role } from '@xj/contracts';
 import { useLabels } from '../../shared/labels';
-import { ROLE_NODE_KIND } from '../../shared/roles';
 import { buildSelectTree, type ScopeNode } from '../../shared/tree';
 
 interface Props {

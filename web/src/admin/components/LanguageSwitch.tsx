@@ -4,7 +4,7 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage, type Language } from '../../shared/i18n';
 
-export function LanguageSwitch({ variant = 'outlined' }: { variant?: 'outlined' | 'borderless' }) {
+export function LanguageSwitch({ variant = 'outlined', compact = false }: { variant?: 'outlined' | 'borderless'; compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <Select<Language>
@@ -13,12 +13,12 @@ export function LanguageSwitch({ variant = 'outlined' }: { variant?: 'outlined' 
       value={currentLanguage()}
       variant={variant}
       size="middle"
-      prefix={<GlobalOutlined aria-hidden />}
+      prefix={compact ? undefined : <GlobalOutlined aria-hidden />}
       popupMatchSelectWidth={false}
       onChange={(v) => void changeLanguage(v)}
       options={[
-        { value: 'zh-CN', label: '简体中文' },
-        { value: 'en', label: 'English' },
+        { value: 'zh-CN', label: compact ? '中' : '简体中文' },
+        { value: 'en', label: compact ? 'EN' : 'English' },
       ]}
     />
   );

@@ -3,10 +3,11 @@
  * party organisations, and the write actions for users holding 'nodes.write'.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { App, Badge, Breadcrumb, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { DragOutlined, EditOutlined, PlusOutlined, PoweroffOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { childKindOf, NODE_KINDS, type NodeDetailDto, type NodeDto } from '@xj/contracts';
+import { childKindOf, NODE_KINDS } from '@xj/contracts/domain';
+import type { NodeDetailDto, NodeDto } from '@xj/contracts';
 import { api, isApiError } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useLabels } from '../../shared/labels';
@@ -14,6 +15,7 @@ import type { ScopeNode } from '../../shared/tree';
 import { MoveNodeModal } from './MoveNodeModal';
 import { NodeFormModal, type NodeFormTarget } from './NodeFormModal';
 import { CompoundKindTag, NodeKindTag } from './NodeKindTag';
+import { ToneTag } from './ToneTag';
 
 export interface TreeChange {
   /** Parents whose (lazily loaded) children must be reloaded. */
@@ -78,6 +80,7 @@ export function NodeDetailPanel({ nodeId, canWrite, scopeNodes, version, onChang
   }
 
   const d = detail;
+  const inScope = new Set(scopeNodes.map((n) => n.id));
   const childKind = childKindOf(d.kind);
   const parentId = d.parentId;
 
@@ -140,7 +143,7 @@ export function NodeDetailPanel({ nodeId, canWrite, scopeNodes, version, onChang
           {t('tree.move')}
         </Button>
       )}
-      {d.active ? (
+      {parentId === null ? null : d.active ? (
         <Button danger icon={<PoweroffOutlined />} onClick={toggleActive}>
           {t('tree.deactivate')}
         </Button>
@@ -160,10 +163,13 @@ export function NodeDetailPanel({ nodeId, canWrite, scopeNodes, version, onChang
           items={[
             ...d.ancestors.map((a) => ({
               key: a.id,
-              title: (
+              // Ancestors above the user's scope are shown for context but cannot be opened.
+              title: inScope.has(a.id) ? (
                 <Typography.Link onClick={() => onSelect(a.id)} aria-label={`${labels.nodeKind(a.kind)} ${a.name}`}>
                   {a.name}
                 </Typography.Link>
+              ) : (
+                <span>{a.name}</span>
               ),
             })),
             { key: d.id, title: <span aria-current="page">{d.name}</span> },
@@ -226,7 +232,7 @@ export function NodeDetailPanel({ nodeId, canWrite, scopeNodes, version, onChang
                 title: t('tree.partyOrgKind'),
                 dataIndex: 'kind',
                 width: 160,
-                render: (k: string) => <Tag color="red" variant="outlined">{labels.partyOrgKind(k)}</Tag>,
+                render: (k: string) => <ToneTag tone="red">{labels.partyOrgKind(k)}</ToneTag>,
               },
               { title: t('tree.partyOrgName'), dataIndex: 'name' },
               { title: t('tree.secretary'), dataIndex: 'secretaryName', render: (s: string | null) => s ?? '—' },

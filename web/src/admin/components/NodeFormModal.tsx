@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COMPOUND_KINDS, LIMITS, type CompoundKind, type NodeDetailDto, type NodeDto, type NodeKind } from '@xj/contracts';
+import { COMPOUND_KINDS, LIMITS } from '@xj/contracts/domain';
+import type { CompoundKind, NodeDetailDto, NodeDto, NodeKind } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { useLabels } from '../../shared/labels';
 

@@ -1,19 +1,19 @@
 /** Small coloured tags for a node's kind and, for compounds, the compound kind. */
-import { Tag } from 'antd';
 import type { CompoundKind, NodeKind } from '@xj/contracts';
 import { useLabels } from '../../shared/labels';
+import { ToneTag, type Tone } from './ToneTag';
 
-const KIND_COLORS: Record<NodeKind, string> = {
+const KIND_TONES: Record<NodeKind, Tone> = {
   county: 'red',
-  subdistrict: 'volcano',
+  subdistrict: 'orange',
   community: 'blue',
   compound: 'green',
   building: 'purple',
-  stairwell: 'default',
+  stairwell: 'grey',
 };
 
-const COMPOUND_COLORS: Record<CompoundKind, string> = {
-  commercial: 'cyan',
+const COMPOUND_TONES: Record<CompoundKind, Tone> = {
+  commercial: 'teal',
   work_unit: 'gold',
   three_no: 'magenta',
 };
@@ -21,9 +21,9 @@ const COMPOUND_COLORS: Record<CompoundKind, string> = {
 export function NodeKindTag({ kind }: { kind: NodeKind }) {
   const labels = useLabels();
   return (
-    <Tag color={KIND_COLORS[kind]} className="kind-tag" variant="filled">
+    <ToneTag tone={KIND_TONES[kind]} className="kind-tag">
       {labels.nodeKind(kind)}
-    </Tag>
+    </ToneTag>
   );
 }
 
@@ -31,8 +31,8 @@ export function CompoundKindTag({ kind }: { kind: CompoundKind | null | undefine
   const labels = useLabels();
   if (!kind) return null;
   return (
-    <Tag color={COMPOUND_COLORS[kind]} className="kind-tag" variant="outlined">
+    <ToneTag tone={COMPOUND_TONES[kind]} className="kind-tag tone-outlined">
       {labels.compoundKind(kind)}
-    </Tag>
+    </ToneTag>
   );
 }

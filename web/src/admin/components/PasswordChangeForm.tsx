@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, passwordClasses, type PasswordPolicy } from '@xj/contracts';
+import { LIMITS, passwordClasses } from '@xj/contracts/domain';
+import type { PasswordPolicy } from '@xj/contracts';
 import { api, isApiError } from '../../shared/api';
 
 interface Values {

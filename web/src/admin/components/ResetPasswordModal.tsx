@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type UserDto } from '@xj/contracts';
+import { LIMITS } from '@xj/contracts/domain';
+import type { UserDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { passwordPolicyValidator, PasswordRules, usePasswordPolicy } from './PasswordChangeForm';
 

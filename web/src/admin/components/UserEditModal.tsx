@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type UserDto } from '@xj/contracts';
+import { LIMITS } from '@xj/contracts/domain';
+import type { UserDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 
 export function UserEditModal({ user, onClose, onSaved }: { user: UserDto | null; onClose: () => void; onSaved: () => void }) {

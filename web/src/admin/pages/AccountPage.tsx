@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../shared/labels';
 import { PageHeader } from '../components/PageHeader';
+import { ToneTag } from '../components/ToneTag';
 import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { useSession } from '../session';
 import { landingPath } from '../routes';
@@ -38,9 +39,9 @@ export default function AccountPage() {
                 ) : (
                   <div className="tag-list">
                     {me.grants.map((g) => (
-                      <Tag key={g.id} color="red" variant="outlined">
+                      <ToneTag key={g.id} tone="red">
                         {labels.role(g.role)} @ {g.nodeName}
-                      </Tag>
+                      </ToneTag>
                     ))}
                   </div>
                 )}

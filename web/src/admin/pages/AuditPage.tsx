@@ -1,13 +1,15 @@
 /** 系统管理 · 审计日志: filterable, server-paginated audit rows and the hash-chain check. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_RESULTS, LIMITS, type AuditRowDto, type AuditVerifyDto } from '@xj/contracts';
+import { AUDIT_RESULTS, LIMITS } from '@xj/contracts/domain';
+import type { AuditRowDto, AuditVerifyDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../components/PageHeader';
+import { ToneTag, type Tone } from '../components/ToneTag';
 
 type AuditResult = (typeof AUDIT_RESULTS)[number];
 
@@ -24,7 +26,7 @@ interface ListResponse {
   pagination: { page: number; pageSize: number; total: number };
 }
 
-const RESULT_COLORS: Record<AuditResult, string> = { success: 'success', failure: 'error', denied: 'warning' };
+const RESULT_TONES: Record<AuditResult, Tone> = { success: 'green', failure: 'red', denied: 'gold' };
 
 function toQuery(f: Filters) {
   const [from, to] = f.range ?? [null, null];
@@ -96,7 +98,7 @@ export default function AuditPage() {
       title: t('audit.result'),
       dataIndex: 'result',
       width: 100,
-      render: (v: AuditResult) => <Tag color={RESULT_COLORS[v]}>{resultLabel(v)}</Tag>,
+      render: (v: AuditResult) => <ToneTag tone={RESULT_TONES[v]}>{resultLabel(v)}</ToneTag>,
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   ];
@@ -191,6 +193,7 @@ export default function AuditPage() {
               </div>
             ),
             rowExpandable: () => true,
+            columnTitle: <span className="sr-only">{t('audit.details')}</span>,
           }}
           pagination={{
             current: page,

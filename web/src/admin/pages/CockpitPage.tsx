@@ -9,11 +9,11 @@ import {
   FlagOutlined,
   HomeOutlined,
   ReloadOutlined,
-  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { COMPOUND_KINDS, type CockpitSummaryDto } from '@xj/contracts';
+import { COMPOUND_KINDS } from '@xj/contracts/domain';
+import type { CockpitSummaryDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useLabels } from '../../shared/labels';
@@ -91,11 +91,11 @@ export default function CockpitPage() {
       series: [
         {
           type: 'pie',
-          radius: ['42%', '68%'],
+          radius: ['38%', '62%'],
           center: ['50%', '45%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{b}\n{c}', color: '#333' },
+          label: { formatter: '{b}\n{c}', color: '#333', overflow: 'none' },
           data: kindData,
         },
       ],

@@ -1,10 +1,10 @@
 /** Sign-in: POST /api/auth/login → MeDto. Server messages (wrong password, locked) shown inline. */
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '@xj/contracts';
+import { LIMITS } from '@xj/contracts/domain';
 import { isApiError } from '../../shared/api';
 import { AuthShell } from '../components/AuthShell';
 import { useSession } from '../session';
@@ -18,30 +18,28 @@ interface Values {
 export default function LoginPage() {
   const { t } = useTranslation();
   const { me, loading, login } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const from = (location.state as { from?: string } | null)?.from;
 
-  if (!loading && me && !submitting) {
-    return <Navigate to={me.user.mustChangePassword ? PATHS.changePassword : landingPath(me)} replace />;
+  // Signed in (now or already): go where the user was heading, or to the landing page.
+  if (!loading && me) {
+    const target = me.user.mustChangePassword
+      ? PATHS.changePassword
+      : from && from !== PATHS.login && from !== '/'
+        ? from
+        : landingPath(me);
+    return <Navigate to={target} replace />;
   }
 
   const onFinish = async (v: Values) => {
     setSubmitting(true);
     setError(null);
     try {
-      const next = await login(v.username.trim(), v.password);
-      if (next.user.mustChangePassword) {
-        void navigate(PATHS.changePassword, { replace: true });
-      } else {
-        const target = from && from !== PATHS.login && from !== '/' ? from : landingPath(next);
-        void navigate(target, { replace: true });
-      }
+      await login(v.username.trim(), v.password);
     } catch (e) {
       setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
       setSubmitting(false);
     }
   };

@@ -5,7 +5,7 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, Empty, Input, Row, Space, Spin, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Input, Row, Space, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useScopeTree } from '../../shared/useScopeTree';
 import { CompoundKindTag, NodeKindTag } from '../components/NodeKindTag';
 import { NodeDetailPanel, type TreeChange } from '../components/NodeDetailPanel';
 import { PageHeader } from '../components/PageHeader';
+import { ToneTag } from '../components/ToneTag';
 import { useSession } from '../session';
 
 /** Kinds whose children are not in /api/nodes/tree and load on expand. */
@@ -114,15 +115,19 @@ export default function TreePage() {
     return { visible: vis, matchCount: matched.size };
   }, [term, allNodes, index]);
 
+  // When the search term changes (only then), open the branches leading to the matches.
+  const appliedTerm = useRef('');
   useEffect(() => {
-    if (!term || !visible) return;
+    if (term === appliedTerm.current || tree.loading || allNodes.length === 0) return;
+    appliedTerm.current = term;
+    if (!term) return;
     const keys = new Set<Key>();
     for (const n of allNodes) {
       if (matchesSearch(n, term)) for (const a of ancestorIds(index, n.id)) keys.add(String(a));
     }
     setExpanded([...keys]);
     setAutoExpandParent(true);
-  }, [term, visible, allNodes, index]);
+  }, [term, allNodes, index, tree.loading]);
 
   const treeData = useMemo<TreeDataNode[]>(() => {
     const build = (n: ScopeNode): TreeDataNode | null => {
@@ -138,7 +143,7 @@ export default function TreePage() {
           </span>
           <NodeKindTag kind={n.kind} />
           <CompoundKindTag kind={n.compoundKind} />
-          {!n.active && <Tag className="kind-tag">{t('common.inactive')}</Tag>}
+          {!n.active && <ToneTag tone="grey" className="kind-tag">{t('common.inactive')}</ToneTag>}
         </span>
       );
       const isLeaf = isLazy ? n.childCount === 0 || (loadedKids !== undefined && loadedKids.length === 0) : !kids?.length && n.childCount === 0;

@@ -1,15 +1,17 @@
 /** 系统管理 · 用户与授权: server-side paginated user list with grants and account actions. */
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableProps } from 'antd';
+import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tooltip, Typography, type MenuProps, type TableProps } from 'antd';
 import { EditOutlined, MoreOutlined, PlusOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, ROLES, type GrantDto, type Role, type UserDto } from '@xj/contracts';
+import { LIMITS, ROLES } from '@xj/contracts/domain';
+import type { GrantDto, Role, UserDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useLabels } from '../../shared/labels';
 import { useScopeTree } from '../../shared/useScopeTree';
 import { GrantAddModal } from '../components/GrantAddModal';
 import { PageHeader } from '../components/PageHeader';
+import { ToneTag } from '../components/ToneTag';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserCreateModal } from '../components/UserCreateModal';
 import { UserEditModal } from '../components/UserEditModal';
@@ -136,10 +138,9 @@ export default function UsersPage() {
         <div className="tag-list">
           {grants.length === 0 && <Typography.Text type="secondary">{t('users.noGrants')}</Typography.Text>}
           {grants.map((g) => (
-            <Tag
+            <ToneTag
               key={g.id}
-              color="red"
-              variant="outlined"
+              tone="red"
               closable={canManage}
               closeIcon={canManage ? undefined : false}
               onClose={(e) => {
@@ -149,7 +150,7 @@ export default function UsersPage() {
               aria-label={`${labels.role(g.role)} @ ${g.nodeName}`}
             >
               {labels.role(g.role)} @ {g.nodeName}
-            </Tag>
+            </ToneTag>
           ))}
           {canManage && (
             <Tooltip title={t('users.addGrant')}>
@@ -165,10 +166,10 @@ export default function UsersPage() {
       width: 150,
       render: (_, u) => (
         <div className="tag-list">
-          {u.disabled && <Tag color="default">{t('users.statusDisabled')}</Tag>}
-          {u.locked && <Tag color="error">{t('users.statusLocked')}</Tag>}
-          {u.mustChangePassword && <Tag color="warning">{t('users.statusMustChange')}</Tag>}
-          {!u.disabled && !u.locked && !u.mustChangePassword && <Tag color="success">{t('users.statusNormal')}</Tag>}
+          {u.disabled && <ToneTag tone="grey">{t('users.statusDisabled')}</ToneTag>}
+          {u.locked && <ToneTag tone="red">{t('users.statusLocked')}</ToneTag>}
+          {u.mustChangePassword && <ToneTag tone="gold">{t('users.statusMustChange')}</ToneTag>}
+          {!u.disabled && !u.locked && !u.mustChangePassword && <ToneTag tone="green">{t('users.statusNormal')}</ToneTag>}
         </div>
       ),
     },

@@ -1,0 +1,12 @@
+/**
+ * The zod-free part of the contracts: names, labels, limits and small rules. Browser code
+ * imports values from here (`@xj/contracts/domain`) so that zod stays out of its bundles;
+ * types may still come from `@xj/contracts`, since type imports vanish at build time.
+ */
+export * from './limits.js';
+export * from './error-codes.js';
+export * from './permissions.js';
+export * from './tree-kinds.js';
+export * from './party-org-kinds.js';
+export * from './password.js';
+export * from './audit-results.js';
