@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks report to the terminal.
+    files: ['bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['server/src/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
