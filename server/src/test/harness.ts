@@ -32,6 +32,13 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // A closed pool's connections may still be hanging up: let them go before forcing the
+      // drop, or a terminated connection reports an error nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -15,7 +15,7 @@ import { AppError } from '../errors.js';
 import { loggerOptions } from '../logger.js';
 import { SessionStore } from '../auth/sessions.js';
 import { enforceRouteDeclarations, registerAccessControl } from './access.js';
-import { registerErrorHandling } from './error-handler.js';
+import { frameworkErrors, registerErrorHandling } from './error-handler.js';
 import { registerModules } from '../../modules/index.js';
 
 // Validation messages in Chinese, the interface's first language.
@@ -36,6 +36,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@xj/contracts';
 import { AppError } from '../errors.js';
@@ -67,4 +67,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .code(mapped.status)
       .send({ error: { code: mapped.code, message: mapped.message, details: mapped.details }, requestId: req.id });
   });
+}
+
+/** Errors Fastify raises before routing (a URL that cannot be decoded) get the same body as every other error. */
+export function frameworkErrors(_err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: '请求地址不正确（无法解码的 URL）' }, requestId: req.id });
 }

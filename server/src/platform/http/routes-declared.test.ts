@@ -1,0 +1,93 @@
+import Fastify, { type RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PERMISSIONS, type RouteAccess } from '@xj/contracts';
+import { freshDb, startTestApp, type TestApp } from '../../test/harness.js';
+import { loadConfig } from '../config.js';
+import { buildApp } from './app.js';
+import { enforceRouteDeclarations } from './access.js';
+
+// Records every route the real app registers, next to the app's own enforcement hook.
+const seen = vi.hoisted(() => [] as { method: string; url: string; access: RouteAccess | undefined; allowDuringPasswordChange?: boolean }[]);
+vi.mock('./access.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./access.js')>();
+  return {
+    ...real,
+    enforceRouteDeclarations: (app: Parameters<typeof real.enforceRouteDeclarations>[0]) => {
+      app.addHook('onRoute', (r: RouteOptions) => {
+        const config = r.config as { access?: RouteAccess; allowDuringPasswordChange?: boolean } | undefined;
+        for (const m of [r.method].flat()) seen.push({ method: m, url: r.url, access: config?.access, allowDuringPasswordChange: config?.allowDuringPasswordChange });
+      });
+      real.enforceRouteDeclarations(app);
+    },
+  };
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ seed: false });
+});
+afterAll(async () => t.close());
+
+const VALID = new Set<string>([...PERMISSIONS, 'public', 'authenticated']);
+const api = () => seen.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+
+describe('route declarations', () => {
+  it('every /api route declares a known access level', () => {
+    expect(api().length).toBeGreaterThanOrEqual(29);
+    for (const r of api()) expect(VALID.has(String(r.access)), `${r.method} ${r.url}: ${String(r.access)}`).toBe(true);
+  });
+
+  it('only sign-in, health, the password policy and the OpenAPI document are public', () => {
+    const pub = api().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+    expect(pub).toEqual(['GET /api/auth/password-policy', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+  });
+
+  it('only /api/auth/me, /password and /logout are open while a password change is pending', () => {
+    const open = api().filter((r) => r.allowDuringPasswordChange).map((r) => `${r.method} ${r.url}`).sort();
+    expect(open).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+  });
+
+  it('every write route needs a write permission or a signed-in user', () => {
+    const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public');
+    expect(writes.length).toBeGreaterThanOrEqual(15);
+    for (const w of writes) expect(['nodes.write', 'partyOrgs.write', 'users.manage', 'authenticated'], `${w.method} ${w.url}`).toContain(w.access);
+  });
+
+  it('every recorded route answers an anonymous caller as declared', async () => {
+    for (const r of api()) {
+      if (r.url.includes('*')) continue;
+      const url = r.url.replace(/:\w+/g, '1');
+      const res = await t.inject({ method: r.method as 'GET', url });
+      if (r.access === 'public') expect(res.statusCode, `${r.method} ${url}`).not.toBe(401);
+      else expect(res.statusCode, `${r.method} ${url}`).toBe(401);
+    }
+  });
+});
+
+describe('enforcement', () => {
+  it('an app with an /api route that declares no access refuses to start', async () => {
+    const app = Fastify({ logger: false });
+    enforceRouteDeclarations(app);
+    expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/declares no access/);
+    expect(() => app.get('/api/declared', { config: { access: 'public' } }, async () => 'x')).not.toThrow();
+    // Routes outside /api (static pages) and the docs UI are not concerned.
+    expect(() => app.get('/elsewhere', async () => 'x')).not.toThrow();
+    await app.close();
+  });
+
+  it('the real app rejects an undeclared route added to it, and in a plugin it fails app start', async () => {
+    const { db, drop } = await freshDb();
+    const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }), db, { logger: false });
+    try {
+      expect(() => app.post('/api/sneaky', async () => ({ ok: true }))).toThrow(/POST \/api\/sneaky declares no access/);
+      app.register(async (p) => {
+        p.get('/api/sneaky-plugin', async () => 'x');
+      });
+      await expect(app.ready()).rejects.toThrow(/declares no access/);
+    } finally {
+      await app.close().catch(() => undefined);
+      await db.close().catch(() => undefined);
+      await drop();
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { Db } from '../platform/db.js';
+
+/** Any CJK ideograph: every error message a person reads is in Chinese. */
+export const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Asserts status, stable code and the platform's error body shape. */
+export function expectError(res: LightMyRequestResponse, status: number, code?: string): { code: string; message: string; details?: unknown } {
+  expect(res.statusCode, `${res.statusCode} ${res.body.slice(0, 300)}`).toBe(status);
+  const body = res.json() as { error: { code: string; message: string; details?: unknown }; requestId: string };
+  expect(typeof body.requestId).toBe('string');
+  expect(body.requestId.length).toBeGreaterThan(0);
+  expect(typeof body.error.code).toBe('string');
+  expect(body.error.message).toMatch(CHINESE);
+  if (code) expect(body.error.code).toBe(code);
+  return body.error;
+}
+
+export async function userId(db: Db, username: string): Promise<number> {
+  const [row] = await db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [username]);
+  if (!row) throw new Error(`no user ${username}`);
+  return row.id;
+}
+
+export interface NodeRef {
+  id: number;
+  path: string;
+  kind: string;
+  parent_id: number | null;
+  name: string;
+}
+
+export async function node(db: Db, id: number): Promise<NodeRef & { depth: number; active: boolean; code: string }> {
+  const [row] = await db.query<NodeRef & { depth: number; active: boolean; code: string }>(
+    'SELECT id, path, kind, parent_id, name, depth, active, code FROM nodes WHERE id = $1',
+    [id],
+  );
+  if (!row) throw new Error(`no node ${id}`);
+  return row;
+}
+
+/** The nodes at which a demo account holds its grants. */
+export async function grantNodes(db: Db, username: string): Promise<NodeRef[]> {
+  return db.query<NodeRef>(
+    `SELECT n.id, n.path, n.kind, n.parent_id, n.name FROM grants g JOIN users u ON u.id = g.user_id JOIN nodes n ON n.id = g.node_id
+      WHERE u.username = $1 ORDER BY n.path`,
+    [username],
+  );
+}
+
+export async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT (${sql})::int AS n`, params);
+  return row!.n;
+}
+
+/** Row counts of every table a request could write to. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = ['nodes', 'users', 'grants', 'party_orgs', 'branch_compounds', 'sessions', 'audit_log'];
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = await count(db, `SELECT count(*) FROM ${t}`);
+  return out;
+}
+
+/** A fingerprint of the mutable content of the governed tables (not sessions or the audit log). */
+export async function contentFingerprint(db: Db): Promise<string> {
+  const [row] = await db.query<{ f: string }>(
+    `SELECT md5(
+       coalesce((SELECT string_agg(concat_ws('|', id, parent_id, name, code, path, depth, compound_kind, active), ',' ORDER BY id) FROM nodes), '') ||
+       coalesce((SELECT string_agg(concat_ws('|', id, username, display_name, password_hash, must_change_password, disabled, failed_attempts, locked_until), ',' ORDER BY id) FROM users), '') ||
+       coalesce((SELECT string_agg(concat_ws('|', id, user_id, role, node_id), ',' ORDER BY id) FROM grants), '') ||
+       coalesce((SELECT string_agg(concat_ws('|', id, kind, name, node_id, branch_mode, secretary_name, secretary_user_id, active), ',' ORDER BY id) FROM party_orgs), '') ||
+       coalesce((SELECT string_agg(concat_ws('|', branch_id, compound_id), ',' ORDER BY branch_id, compound_id) FROM branch_compounds), '')
+     ) AS f`,
+  );
+  return row!.f;
+}
+
+/** The compounds of the branch of a demo branch secretary, and that branch. */
+export async function branchOf(db: Db, username: string): Promise<{ id: number; compoundIds: number[]; nodeId: number }> {
+  const [row] = await db.query<{ id: number; node_id: number }>(
+    `SELECT p.id, p.node_id FROM party_orgs p JOIN users u ON u.id = p.secretary_user_id WHERE u.username = $1 AND p.kind = 'branch'`,
+    [username],
+  );
+  if (!row) throw new Error(`no branch for ${username}`);
+  const compounds = await db.query<{ compound_id: number }>('SELECT compound_id FROM branch_compounds WHERE branch_id = $1 ORDER BY compound_id', [row.id]);
+  return { id: row.id, nodeId: row.node_id, compoundIds: compounds.map((c) => c.compound_id) };
+}
