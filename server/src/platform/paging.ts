@@ -6,8 +6,9 @@ export interface Page<T> {
 }
 
 /**
- * Runs a filtered list query twice: once counted, once paged. `fromWhere` is the
- * `FROM … WHERE …` part shared by both; `select` and `orderBy` apply to the page only.
+ * Runs a filtered list query once, with the total as a window count over the same rows.
+ * `fromWhere` is the `FROM … WHERE …` part; `select` and `orderBy` apply to the page.
+ * Only a page past the end (no rows to carry the total) costs a second, counting query.
  */
 export async function pagedQuery<R, T>(
   q: Queryable,
@@ -16,14 +17,16 @@ export async function pagedQuery<R, T>(
   map: (row: R) => T,
 ): Promise<Page<T>> {
   const n = parts.params.length;
-  const [countRows, rows] = await Promise.all([
-    q.query<{ total: number }>(`SELECT count(*)::int AS total ${parts.fromWhere}`, parts.params),
-    q.query<R>(
-      `SELECT ${parts.select} ${parts.fromWhere} ORDER BY ${parts.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...parts.params, page.pageSize, (page.page - 1) * page.pageSize],
-    ),
-  ]);
-  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total: countRows[0]?.total ?? 0 } };
+  const rows = await q.query<R & { total_count: number }>(
+    `SELECT ${parts.select}, count(*) OVER () AS total_count ${parts.fromWhere} ORDER BY ${parts.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...parts.params, page.pageSize, (page.page - 1) * page.pageSize],
+  );
+  let total = Number(rows[0]?.total_count ?? 0);
+  if (rows.length === 0 && page.page > 1) {
+    const [c] = await q.query<{ total: number }>(`SELECT count(*)::int AS total ${parts.fromWhere}`, parts.params);
+    total = c?.total ?? 0;
+  }
+  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total } };
 }
 
 /** Builds `AND`-joined conditions with numbered parameters. */
