@@ -1,34 +1,12 @@
 import type { AuditListQuery, AuditRowDto } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
+import { auditFieldsOf, type StoredAuditRow } from '../../platform/audit/audit.js';
 import { pagedQuery, Where, type Page } from '../../platform/paging.js';
 
-interface Row {
-  id: number;
-  at: Date;
-  actor_user_id: number | null;
-  actor_name: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  node_id: number | null;
-  result: AuditRowDto['result'];
-  ip: string | null;
-  details: unknown;
-}
-
-const toDto = (r: Row): AuditRowDto => ({
-  id: r.id,
-  at: new Date(r.at).toISOString(),
-  actorUserId: r.actor_user_id,
-  actorName: r.actor_name,
-  action: r.action,
-  targetType: r.target_type,
-  targetId: r.target_id,
-  nodeId: r.node_id,
-  result: r.result,
-  ip: r.ip,
-  details: r.details,
-});
+const toDto = (r: Omit<StoredAuditRow, 'prev_hash' | 'hash'>): AuditRowDto => {
+  const { result, ...fields } = auditFieldsOf(r);
+  return { id: r.id, ...fields, result: result as AuditRowDto['result'] };
+};
 
 /** Rows tied to a node in scope; rows without a node (sign-ins, account changes) only for whole-tree auditors. */
 export function listAudit(q: Queryable, scopePatterns: string[], wholeTree: boolean, f: AuditListQuery): Promise<Page<AuditRowDto>> {

@@ -85,7 +85,8 @@ export function actorEntry(actor: Actor): Pick<AuditEntry, 'actorUserId' | 'acto
   return { actorUserId: actor.userId, actorName: actor.name, ip: actor.ip };
 }
 
-interface StoredRow {
+/** An audit_log row as the database returns it. */
+export interface StoredAuditRow {
   id: number;
   at: Date;
   actor_user_id: number | null;
@@ -101,27 +102,32 @@ interface StoredRow {
   hash: string;
 }
 
+/** The hashed fields of a stored row, in the form they were hashed when appended. */
+export function auditFieldsOf(r: Omit<StoredAuditRow, 'prev_hash' | 'hash'>): HashedFields {
+  return {
+    at: new Date(r.at).toISOString(),
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    nodeId: r.node_id,
+    result: r.result,
+    ip: r.ip,
+    details: r.details,
+  };
+}
+
 /** Walks the whole chain in id order; reports the first row whose link or content does not match. */
 export async function verifyAuditChain(q: Queryable, batch = 5000): Promise<{ ok: boolean; checked: number; firstBrokenId: number | null }> {
   let prev = GENESIS;
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await q.query<StoredRow>('SELECT * FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2', [lastId, batch]);
+    const rows = await q.query<StoredAuditRow>('SELECT * FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2', [lastId, batch]);
     if (rows.length === 0) return { ok: true, checked, firstBrokenId: null };
     for (const r of rows) {
-      const expected = auditHash(prev, {
-        at: new Date(r.at).toISOString(),
-        actorUserId: r.actor_user_id,
-        actorName: r.actor_name,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        nodeId: r.node_id,
-        result: r.result,
-        ip: r.ip,
-        details: r.details,
-      });
+      const expected = auditHash(prev, auditFieldsOf(r));
       if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked, firstBrokenId: r.id };
       prev = r.hash;
       lastId = r.id;

@@ -1,5 +1,6 @@
 /** Add one grant to an existing user (POST /api/users/:id/grants). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { GrantInput, UserDto } from '@xj/contracts';
@@ -18,7 +19,7 @@ interface Props {
 export function GrantAddModal({ user, nodes, nodesLoading, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<GrantInput>();
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
 
   useEffect(() => {
     if (user) form.resetFields();
@@ -27,15 +28,10 @@ export function GrantAddModal({ user, nodes, nodesLoading, onClose, onDone }: Pr
   const onOk = async () => {
     if (!user) return;
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.post(`/api/users/${user.id}/grants`, { role: v.role, nodeId: v.nodeId });
       onDone();
-    } catch {
-      // shown by the API wrapper
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

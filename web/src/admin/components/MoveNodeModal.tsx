@@ -4,6 +4,7 @@
  * the same compound, loaded on demand.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Alert, Form, Modal, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetailDto, NodeDto } from '@xj/contracts';
@@ -22,7 +23,7 @@ export function MoveNodeModal({ node, scopeNodes, onClose, onMoved }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [parentId, setParentId] = useState<number | undefined>();
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
   const [extraNodes, setExtraNodes] = useState<ScopeNode[]>([]);
   const parentKind = node ? parentKindOf(node.kind) : null;
 
@@ -51,15 +52,10 @@ export function MoveNodeModal({ node, scopeNodes, onClose, onMoved }: Props) {
 
   const onOk = async () => {
     if (!node || parentId === undefined) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const moved = await api.post<NodeDto>(`/api/nodes/${node.id}/move`, { parentId });
       onMoved(moved, node.parentId);
-    } catch {
-      // message already shown
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const currentParent = node?.ancestors[node.ancestors.length - 1];

@@ -2,7 +2,8 @@
  * Add a child node (POST /api/nodes) or edit one (PATCH /api/nodes/:id: only changed fields).
  * The child kind is fixed by the tree shape: childKindOf(parent.kind).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COMPOUND_KINDS, LIMITS } from '@xj/contracts/domain';
@@ -32,7 +33,7 @@ export function NodeFormModal({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
   const kind: NodeKind | null = target ? (target.mode === 'create' ? target.kind : target.node.kind) : null;
 
   useEffect(() => {
@@ -50,8 +51,7 @@ export function NodeFormModal({ target, onClose, onSaved }: Props) {
   const onOk = async () => {
     if (!target || !kind) return;
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    await save(async () => {
       let saved: NodeDto;
       if (target.mode === 'create') {
         saved = await api.post<NodeDto>('/api/nodes', {
@@ -74,11 +74,7 @@ export function NodeFormModal({ target, onClose, onSaved }: Props) {
         saved = await api.patch<NodeDto>(`/api/nodes/${n.id}`, patch);
       }
       onSaved(saved);
-    } catch {
-      // The API wrapper already showed the server's message; keep the dialog open.
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const title = !target

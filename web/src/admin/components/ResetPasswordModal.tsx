@@ -1,5 +1,6 @@
 /** Set a new password for a user (POST /api/users/:id/reset-password). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@xj/contracts/domain';
@@ -12,7 +13,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserDto | 
   const policy = usePasswordPolicy();
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form) ?? '';
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
 
   useEffect(() => {
     if (user) form.resetFields();
@@ -21,15 +22,10 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserDto | 
   const onOk = async () => {
     if (!user) return;
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.post(`/api/users/${user.id}/reset-password`, { password: v.password });
       onDone();
-    } catch {
-      // shown by the API wrapper
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 /** Create a user with an initial password and at least one grant (POST /api/users). */
-import { useState } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Button, Divider, Form, Input, Modal, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -32,12 +32,11 @@ export function UserCreateModal({ open, nodes, nodesLoading, onClose, onCreated 
   const [form] = Form.useForm<Values>();
   const policy = usePasswordPolicy();
   const password = Form.useWatch('password', form) ?? '';
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
 
   const onOk = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    await save(async () => {
       const user = await api.post<UserDto>('/api/users', {
         username: v.username.trim(),
         displayName: v.displayName.trim(),
@@ -46,11 +45,7 @@ export function UserCreateModal({ open, nodes, nodesLoading, onClose, onCreated 
       });
       form.resetFields();
       onCreated(user);
-    } catch {
-      // message shown by the API wrapper
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,6 @@
 /** Edit a user's display name (PATCH /api/users/:id). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useSaving } from '../../shared/useSaving';
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@xj/contracts/domain';
@@ -9,7 +10,7 @@ import { api } from '../../shared/api';
 export function UserEditModal({ user, onClose, onSaved }: { user: UserDto | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ displayName: string }>();
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSaving();
 
   useEffect(() => {
     if (user) form.setFieldsValue({ displayName: user.displayName });
@@ -22,15 +23,10 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserDto | null
       onClose();
       return;
     }
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.patch(`/api/users/${user.id}`, { displayName: v.displayName.trim() });
       onSaved();
-    } catch {
-      // shown by the API wrapper
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
