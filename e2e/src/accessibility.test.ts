@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, signIn } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -16,14 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel(/用户名/).fill(username);
-  await page.getByLabel(/密码/).fill('Xiajin@2026');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-}
 
 /** Serious and critical axe-core violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -55,7 +47,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   ] as const) {
     it(`${path} as ${user}`, async () => {
       const page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 } })).newPage();
-      await signIn(page, user);
+      await signIn(page, server.url, user);
       await page.goto(`${server.url}${path}`);
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchBrowser } from './browser.js';
+import { ARTIFACTS, launchBrowser, signIn } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -17,11 +17,7 @@ afterAll(async () => {
 
 it('admin signs in, opens the tree and sees the 18 communities', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel(/用户名/).fill('admin');
-  await page.getByLabel(/密码/).fill('Xiajin@2026');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+  await signIn(page, server.url, 'admin');
 
   await page.goto(`${server.url}/admin/tree`);
   const communities = page.locator('[data-testid="node-tree"] [data-kind="community"]');

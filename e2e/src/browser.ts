@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -10,4 +10,13 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Signs in through the console's sign-in page with a demo account. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'Xiajin@2026'): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel(/用户名/).fill(username);
+  await page.getByLabel(/密码/).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
 }
