@@ -10,3 +10,4 @@ export * from './tree-kinds.js';
 export * from './party-org-kinds.js';
 export * from './password.js';
 export * from './audit-results.js';
+export * from './person-rules.js';

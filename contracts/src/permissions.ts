@@ -11,6 +11,11 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'cockpit.read',
+  'people.read',
+  'people.write',
+  'people.unmask',
+  'orgs.read',
+  'orgs.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,11 +33,17 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  county_admin: ['nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read'],
-  subdistrict_admin: ['nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read'],
-  community_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
-  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
-  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read'],
+  county_admin: [
+    'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
+    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
+  ],
+  subdistrict_admin: [
+    'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
+    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
+  ],
+  community_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write'],
+  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read'],
+  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

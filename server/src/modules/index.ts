@@ -6,6 +6,7 @@ import { cockpitRoutes } from './cockpit/cockpit.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { nodesRoutes } from './nodes/nodes.routes.js';
 import { partyOrgsRoutes } from './party-orgs/party-orgs.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
 /** Every module's routes, mounted under /api. */
@@ -17,4 +18,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => usersRoutes(a, deps), { prefix: '/users' });
   await api.register(async (a) => auditRoutes(a, deps), { prefix: '/audit' });
   await api.register(async (a) => cockpitRoutes(a, deps), { prefix: '/cockpit' });
+  await api.register(async (a) => peopleRoutes(a, deps), { prefix: '/people' });
 }

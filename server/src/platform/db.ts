@@ -93,8 +93,9 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: 
     await pool.query('SELECT 1');
     return new PostgresDb(pool);
   }
-  const { PGlite } = await import('@electric-sql/pglite');
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
-  const instance = await PGlite.create(opts.dataDir);
+  // The same extensions as the PostgreSQL deployments: pg_trgm indexes Chinese substrings for search.
+  const instance = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   return new PgliteDb(instance);
 }
