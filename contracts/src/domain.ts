@@ -11,3 +11,6 @@ export * from './party-org-kinds.js';
 export * from './password.js';
 export * from './audit-results.js';
 export * from './person-rules.js';
+export * from './party-role-kinds.js';
+export * from './organisation-kinds.js';
+export * from './import-rules.js';

@@ -8,3 +8,8 @@ export * from './users.js';
 export * from './audit.js';
 export * from './cockpit.js';
 export * from './people.js';
+export * from './party-roles.js';
+export * from './organisations.js';
+export * from './search.js';
+export * from './stats.js';
+export * from './imports.js';

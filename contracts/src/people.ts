@@ -87,3 +87,12 @@ export const unmaskSchema = z
   })
   .strict();
 export const unmaskResultSchema = z.object({ field: sensitiveFieldSchema, value: z.string().nullable() });
+
+/** A person as roles and registries embed them: name, masked phone, address node. */
+export const personSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  nodeName: z.string(),
+});
+export type PersonSummaryDto = z.infer<typeof personSummarySchema>;

@@ -36,7 +36,7 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('npm run cli', () => {
+describe('npm run cli', { timeout: 120_000 }, () => {
   it('lists its commands in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);

@@ -4,10 +4,11 @@ import type { Db, Queryable } from '../platform/db.js';
 import { appendAudit } from '../platform/audit/audit.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import * as d from './xiajin-data.js';
+import { seedPeople, type PeopleSummary } from './people-seed.js';
 
 export const DEMO_PASSWORD = 'Xiajin@2026';
 
-export interface SeedSummary {
+export interface SeedSummary extends PeopleSummary {
   subdistricts: number;
   communities: number;
   compounds: number;
@@ -108,7 +109,7 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
       const n = between(1, 3);
       for (let u = 1; u <= n; u++) stairwellInputs.push({ parentId: b.id, kind: 'stairwell', name: `${u}单元`, code: `${b.code}-U${u}`, compoundKind: null });
     }
-    await insertNodes(q, stairwellInputs);
+    const stairwells = (await insertNodes(q, stairwellInputs)).map((st, i) => ({ id: st.id, parentId: stairwellInputs[i]!.parentId! }));
     say(`      ${buildings.length} 栋楼，${stairwellInputs.length} 个楼道`);
 
     say('[4/6] 街道党工委、社区党委、小区党支部');
@@ -162,6 +163,7 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
       { username: 'commissioner1', displayName: `${communities[0]!.name}服务专员`, grants: [['commissioner', communities[0]!.id]] },
       { username: 'auditor', displayName: '审计员', grants: [['auditor', county!.id]] },
     ];
+    const userIds = new Map<string, number>();
     for (const a of accounts) {
       // Outside demo mode nobody knows these passwords: an admin resets them (CLI reset-password).
       const hash = demoHash ?? (await hashPassword(randomBytes(24).toString('base64url')));
@@ -170,8 +172,30 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
         [a.username, a.displayName, hash, !opts.demoMode],
       );
       for (const [role, nodeId] of a.grants) await q.query('INSERT INTO grants (user_id, role, node_id) VALUES ($1,$2,$3)', [u!.id, role, nodeId]);
-      if (a.orgId) await q.query('UPDATE party_orgs SET secretary_user_id = $1, secretary_name = $2 WHERE id = $3', [u!.id, a.displayName, a.orgId]);
+      if (a.orgId) await q.query('UPDATE party_orgs SET secretary_user_id = $1 WHERE id = $2', [u!.id, a.orgId]);
+      userIds.set(a.username, u!.id);
     }
+
+    const compoundOfBuilding = new Map(buildings.map((b, i) => [b.id, buildingInputs[i]!.parentId!]));
+    const stairwellsByCompound = new Map<number, number[]>();
+    for (const st of stairwells) {
+      const compoundId = compoundOfBuilding.get(st.parentId)!;
+      stairwellsByCompound.set(compoundId, [...(stairwellsByCompound.get(compoundId) ?? []), st.id]);
+    }
+    const secretaryNames = await q.query<{ id: number; secretary_name: string }>("SELECT id, secretary_name FROM party_orgs WHERE kind = 'branch' ORDER BY id");
+    const people = await seedPeople(
+      q,
+      {
+        communities,
+        compounds: compounds.map((c) => ({ id: c.id, name: c.name, compoundKind: c.compoundKind!, communityIndex: c.communityIndex })),
+        stairwellsByCompound,
+        branchByCompound: new Map(branches.flatMap((b) => b.compoundIds.map((c) => [c, b.id] as [number, number]))),
+        branchSecretaries: secretaryNames.map((r) => ({ branchId: r.id, name: r.secretary_name })),
+        commissionerUser: { userId: userIds.get('commissioner1')!, communityId: communities[0]!.id },
+      },
+      rand,
+      say,
+    );
 
     const summary: SeedSummary = {
       subdistricts: subdistricts.length,
@@ -182,10 +206,11 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
       branches: branches.length,
       jointBranches: joint,
       users: accounts.map((a) => a.username),
+      ...people,
     };
     say('[6/6] 审计记录');
     await appendAudit(q, { actorUserId: null, actorName: 'system', action: 'seed.demo', targetType: 'county', targetId: county!.id, nodeId: county!.id, result: 'success', details: { ...summary } });
-    say(`完成：${summary.communities} 个社区，${summary.compounds} 个小区，${summary.branches} 个支部（联建 ${summary.jointBranches}）`);
+    say(`完成：${summary.communities} 个社区，${summary.compounds} 个小区，${summary.branches} 个支部（联建 ${summary.jointBranches}），${summary.people} 人，红色管家 ${summary.stewards}，红色商铺 ${summary.redShops}，新就业群体 ${summary.gigWorkers}，服务专员 ${summary.commissioners}`);
     return summary;
   });
 }

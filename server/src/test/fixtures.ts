@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../platform/db.js';
+import { idCheckChar } from '@xj/contracts';
 
 /** Any CJK ideograph: every error message a person reads is in Chinese. */
 export const CHINESE = /[\u4e00-\u9fff]/;
@@ -56,7 +57,7 @@ export async function count(db: Db, sql: string, params: unknown[] = []): Promis
 
 /** Row counts of every table a request could write to. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['nodes', 'users', 'grants', 'party_orgs', 'branch_compounds', 'sessions', 'audit_log'];
+  const tables = ['nodes', 'users', 'grants', 'party_orgs', 'branch_compounds', 'people', 'sessions', 'audit_log'];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = await count(db, `SELECT count(*) FROM ${t}`);
   return out;
@@ -70,7 +71,8 @@ export async function contentFingerprint(db: Db): Promise<string> {
        coalesce((SELECT string_agg(concat_ws('|', id, username, display_name, password_hash, must_change_password, disabled, failed_attempts, locked_until), ',' ORDER BY id) FROM users), '') ||
        coalesce((SELECT string_agg(concat_ws('|', id, user_id, role, node_id), ',' ORDER BY id) FROM grants), '') ||
        coalesce((SELECT string_agg(concat_ws('|', id, kind, name, node_id, branch_mode, secretary_name, secretary_user_id, active), ',' ORDER BY id) FROM party_orgs), '') ||
-       coalesce((SELECT string_agg(concat_ws('|', branch_id, compound_id), ',' ORDER BY branch_id, compound_id) FROM branch_compounds), '')
+       coalesce((SELECT string_agg(concat_ws('|', branch_id, compound_id), ',' ORDER BY branch_id, compound_id) FROM branch_compounds), '') ||
+       coalesce((SELECT string_agg(concat_ws('|', id, name, gender, birth_date, phone, id_number, node_id, notes), ',' ORDER BY id) FROM people), '')
      ) AS f`,
   );
   return row!.f;
@@ -85,4 +87,23 @@ export async function branchOf(db: Db, username: string): Promise<{ id: number; 
   if (!row) throw new Error(`no branch for ${username}`);
   const compounds = await db.query<{ compound_id: number }>('SELECT compound_id FROM branch_compounds WHERE branch_id = $1 ORDER BY compound_id', [row.id]);
   return { id: row.id, nodeId: row.node_id, compoundIds: compounds.map((c) => c.compound_id) };
+}
+
+let idSeq = 0;
+/**
+ * A fictitious ID number with a valid GB 11643 check character, different on every call
+ * (region 371427, the given birth date, a running sequence number).
+ */
+export function validIdNumber(birth = '19800101', male = true): string {
+  idSeq++;
+  const seq = String((idSeq * 2 + (male ? 1 : 0)) % 1000).padStart(3, '0');
+  const first17 = `371427${birth}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+let phoneSeq = 0;
+/** A mobile number in the demo's fictitious range 170-0000-xxxx, different on every call. */
+export function testPhone(): string {
+  phoneSeq++;
+  return `1700000${String(phoneSeq).padStart(4, '0')}`;
 }

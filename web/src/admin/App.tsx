@@ -23,6 +23,19 @@ const TreePage = lazy(() => import('./pages/TreePage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const SearchPage = lazy(() => import('./pages/SearchPage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const PersonDetailPage = lazy(() => import('./pages/PersonDetailPage'));
+const PeopleImportPage = lazy(() => import('./pages/PeopleImportPage'));
+const PartyMembersPage = lazy(() => import('./pages/registries/PartyMembersPage'));
+const StewardsPage = lazy(() => import('./pages/registries/StewardsPage'));
+const OwnersCommitteesPage = lazy(() => import('./pages/registries/OwnersCommitteesPage'));
+const PropertyCompaniesPage = lazy(() => import('./pages/registries/PropertyCompaniesPage'));
+const RedShopsPage = lazy(() => import('./pages/registries/RedShopsPage'));
+const GigWorkersPage = lazy(() => import('./pages/registries/GigWorkersPage'));
+const CommissionersPage = lazy(() => import('./pages/registries/CommissionersPage'));
+const DeputiesPage = lazy(() => import('./pages/registries/DeputiesPage'));
+const SocialOrgsPage = lazy(() => import('./pages/registries/SocialOrgsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -61,6 +74,19 @@ function ConsoleRoutes() {
           <Route index element={<Landing />} />
           <Route path={PATHS.cockpit} element={<RequirePermission permission="cockpit.read"><CockpitPage /></RequirePermission>} />
           <Route path={PATHS.tree} element={<RequirePermission permission="nodes.read"><TreePage /></RequirePermission>} />
+          <Route path={PATHS.search} element={<SearchPage />} />
+          <Route path={PATHS.people} element={<RequirePermission permission="people.read"><PeoplePage /></RequirePermission>} />
+          <Route path={PATHS.peopleImport} element={<RequirePermission permission="people.write"><PeopleImportPage /></RequirePermission>} />
+          <Route path={`${PATHS.people}/:id`} element={<RequirePermission permission="people.read"><PersonDetailPage /></RequirePermission>} />
+          <Route path={PATHS.partyMembers} element={<RequirePermission permission="people.read"><PartyMembersPage /></RequirePermission>} />
+          <Route path={PATHS.stewards} element={<RequirePermission permission="people.read"><StewardsPage /></RequirePermission>} />
+          <Route path={PATHS.ownersCommittees} element={<RequirePermission permission="people.read"><OwnersCommitteesPage /></RequirePermission>} />
+          <Route path={PATHS.propertyCompanies} element={<RequirePermission permission="orgs.read"><PropertyCompaniesPage /></RequirePermission>} />
+          <Route path={PATHS.redShops} element={<RequirePermission permission="orgs.read"><RedShopsPage /></RequirePermission>} />
+          <Route path={PATHS.gigWorkers} element={<RequirePermission permission="people.read"><GigWorkersPage /></RequirePermission>} />
+          <Route path={PATHS.commissioners} element={<RequirePermission permission="people.read"><CommissionersPage /></RequirePermission>} />
+          <Route path={PATHS.deputies} element={<RequirePermission permission="people.read"><DeputiesPage /></RequirePermission>} />
+          <Route path={PATHS.socialOrgs} element={<RequirePermission permission="orgs.read"><SocialOrgsPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.audit} element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path={PATHS.account} element={<AccountPage />} />

@@ -5,11 +5,25 @@ export const PATHS = {
   login: '/login',
   changePassword: '/change-password',
   cockpit: '/cockpit',
+  search: '/search',
   tree: '/tree',
+  people: '/people',
+  peopleImport: '/people/import',
+  partyMembers: '/party-members',
+  stewards: '/stewards',
+  ownersCommittees: '/owners-committees',
+  propertyCompanies: '/property-companies',
+  redShops: '/red-shops',
+  gigWorkers: '/gig-workers',
+  commissioners: '/commissioners',
+  deputies: '/deputies',
+  socialOrgs: '/social-orgs',
   users: '/users',
   audit: '/audit',
   account: '/account',
 } as const;
+
+export const personPath = (id: number) => `${PATHS.people}/${id}`;
 
 /** Pages in landing-page preference order. */
 const LANDING: { path: string; permission: Permission }[] = [

@@ -35,7 +35,7 @@ export interface ApiHandlers {
 export interface RequestOptions {
   /** Query string parameters; undefined, null and '' values are left out. */
   query?: Record<string, string | number | boolean | null | undefined>;
-  /** JSON body for non-GET requests. */
+  /** JSON body for non-GET requests (a FormData body is sent as multipart). */
   body?: unknown;
   /** Do not show the error message automatically (the caller displays it). */
   silent?: boolean;
@@ -85,10 +85,12 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-    if (opts.body !== undefined) {
+    if (opts.body instanceof FormData) {
+      body = opts.body;
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
@@ -129,7 +131,8 @@ async function refreshCsrf(): Promise<boolean> {
   }
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Sends a request and turns any failure into a reported, thrown ApiError. */
+async function sendChecked(method: string, path: string, opts: RequestOptions): Promise<Response> {
   let res: Response;
   try {
     res = await send(method, path, opts);
@@ -158,7 +161,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (!opts.silent) handlers.notifyError(error.message, error);
     throw error;
   }
+  return res;
+}
 
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await sendChecked(method, path, opts);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -168,6 +175,35 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (typeof token === 'string') csrfToken = token;
   }
   return data as T;
+}
+
+/** The file name from a Content-Disposition header (RFC 5987 `filename*` first). */
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+/** Downloads a file answer (GET) and hands it to the browser as a saved file. */
+export async function download(path: string, fallbackName: string, opts: RequestOptions = {}): Promise<void> {
+  const res = await sendChecked('GET', path, opts);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {

@@ -1,3 +1,4 @@
+import { ROLE_PERMISSIONS } from '@xj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CHINESE, count, expectError, grantNodes, userId } from '../../test/fixtures.js';
@@ -36,7 +37,8 @@ describe('sign-in', () => {
     expect(me.user.username).toBe('community1');
     expect(me.csrfToken.length).toBeGreaterThan(20);
     expect(me.grants.map((g) => g.role)).toEqual(['community_secretary']);
-    expect(me.permissions.sort()).toEqual(['cockpit.read', 'nodes.read', 'partyOrgs.read']);
+    expect(me.permissions.sort()).toEqual([...ROLE_PERMISSIONS.community_secretary].sort());
+    expect(me.permissions).not.toContain('nodes.write');
     const cookie = res.cookies.find((c) => c.name === 'xj_sid');
     expect(cookie).toBeDefined();
     expect(cookie!.httpOnly).toBe(true);

@@ -50,15 +50,23 @@ export function matchPerson(where: Where, q: string): Where {
   return where.add('p.name ILIKE ?', `%${likeEscape(q)}%`);
 }
 
-export function listPeople(
-  q: Queryable,
-  f: { scopePatterns: string[]; q?: string | undefined; subtreePath?: string | undefined; gender?: Gender | undefined },
-  page: { page: number; pageSize: number },
-): Promise<Page<PersonDto>> {
+export interface PeopleFilter {
+  scopePatterns: string[];
+  q?: string | undefined;
+  subtreePath?: string | undefined;
+  gender?: Gender | undefined;
+}
+
+/** The conditions of a people list; the export applies the very same. */
+export function peopleWhere(f: PeopleFilter): Where {
   const where = new Where().add('n.path LIKE ANY(?)', f.scopePatterns);
   if (f.subtreePath) where.add('n.path LIKE ?', `${f.subtreePath}%`);
   if (f.q) matchPerson(where, f.q);
-  where.addIf(f.gender, 'p.gender = ?', f.gender);
+  return where.addIf(f.gender, 'p.gender = ?', f.gender);
+}
+
+export function listPeople(q: Queryable, f: PeopleFilter, page: { page: number; pageSize: number }): Promise<Page<PersonDto>> {
+  const where = peopleWhere(f);
   return pagedQuery(q, { select: PERSON_COLUMNS, fromWhere: `${PERSON_FROM} ${where}`, orderBy: 'p.name, p.id', params: where.params }, page, toPersonDto);
 }
 

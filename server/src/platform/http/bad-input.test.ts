@@ -12,7 +12,7 @@ let admin: Client;
 let auditor: Client;
 let before: { counts: Record<string, number>; fp: string };
 
-const ids = {} as { community: number; compound: number; org: number; user: number; grant: number };
+const ids = {} as { community: number; compound: number; org: number; user: number; grant: number; person: number };
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login('admin');
@@ -22,6 +22,7 @@ beforeAll(async () => {
   ids.org = (await branchOf(t.db, 'branch1')).id;
   ids.user = await userId(t.db, 'commissioner1');
   ids.grant = (await t.db.query<{ id: number }>('SELECT id FROM grants WHERE user_id = $1', [ids.user]))[0]!.id;
+  ids.person = (await t.db.query<{ id: number }>("INSERT INTO people (name, node_id) VALUES ('坏输入居民', $1) RETURNING id", [ids.compound]))[0]!.id;
   before = { counts: await tableCounts(t.db), fp: await contentFingerprint(t.db) };
 });
 afterAll(async () => t.close());
@@ -78,6 +79,9 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/users/:id/reset-password', method: 'POST', hasId: true, url: (id = String(ids.user)) => `/api/users/${id}/reset-password`, valid: () => ({ password: 'Bad!Input2026' }), wrongType: { password: 12345678901 }, tooLong: { password: `Aa1!${long(124)}` } },
   { name: 'POST /api/users/:id/unlock', method: 'POST', hasId: true, url: (id = String(ids.user)) => `/api/users/${id}/unlock` },
   { name: 'POST /api/users/:id/grants', method: 'POST', hasId: true, url: (id = String(ids.user)) => `/api/users/${id}/grants`, valid: () => ({ role: 'community_secretary', nodeId: ids.community }), wrongType: { role: 7 }, tooLong: { role: long(40) } },
+  { name: 'POST /api/people', method: 'POST', url: () => '/api/people', valid: () => ({ name: '坏输入', nodeId: ids.compound }), wrongType: { nodeId: 'abc' }, tooLong: { name: long(50) } },
+  { name: 'PATCH /api/people/:id', method: 'PATCH', hasId: true, url: (id = String(ids.person)) => `/api/people/${id}`, valid: () => ({ notes: '坏输入' }), wrongType: { gender: 1 }, tooLong: { notes: long(2000) } },
+  { name: 'POST /api/people/:id/unmask', method: 'POST', hasId: true, url: (id = String(ids.person)) => `/api/people/${id}/unmask`, valid: () => ({ field: 'phone', reason: '坏输入测试' }), wrongType: { field: 3 }, tooLong: { reason: long(200) } },
   { name: 'DELETE /api/users/:id/grants/:grantId', method: 'DELETE', hasId: true, url: (id = String(ids.user)) => `/api/users/${id}/grants/${ids.grant}` },
 ];
 

@@ -28,6 +28,7 @@ const PG_CODES: Record<string, Omit<Mapped, 'details'>> = {
   '22P02': { status: 400, code: 'VALIDATION_FAILED', message: '数据格式不正确' },
   '22003': { status: 400, code: 'VALIDATION_FAILED', message: '数值超出范围' },
   '22021': { status: 400, code: 'VALIDATION_FAILED', message: '内容包含无效字符（如空字符）' },
+  '22P05': { status: 400, code: 'VALIDATION_FAILED', message: '内容包含无效字符（如空字符）' },
   '22007': { status: 400, code: 'VALIDATION_FAILED', message: '日期时间格式不正确' },
   '22008': { status: 400, code: 'VALIDATION_FAILED', message: '日期时间超出范围' },
 };

@@ -11,26 +11,24 @@ import {
   DashboardOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SearchOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '@xj/contracts';
 import { useSession } from '../session';
 import { PATHS } from '../routes';
+import type { zhCN } from '../../shared/locales/zh-CN';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import type { NavEntry } from './navEntry';
+import { REGISTRY_NAV } from './registryNav';
 import { PartyEmblem } from './PartyEmblem';
 
-interface NavEntry {
-  path: string;
-  labelKey: 'nav.cockpit' | 'nav.tree' | 'nav.users' | 'nav.audit' | 'nav.account';
-  icon: React.ReactNode;
-  permission?: Permission;
-}
 
 interface NavGroup {
   key: string;
-  labelKey: 'nav.modules.brain' | 'nav.modules.partyBuilding' | 'nav.modules.system';
+  labelKey: keyof (typeof zhCN)['nav']['modules'];
   entries: NavEntry[];
 }
 
@@ -41,21 +39,24 @@ interface NavGroup {
 const NAV: NavGroup[] = [
   {
     key: 'brain',
-    labelKey: 'nav.modules.brain',
-    entries: [{ path: PATHS.cockpit, labelKey: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'cockpit.read' }],
+    labelKey: 'brain',
+    entries: [
+      { path: PATHS.cockpit, labelKey: 'cockpit', icon: <DashboardOutlined />, permission: 'cockpit.read' },
+      { path: PATHS.search, labelKey: 'search', icon: <SearchOutlined /> },
+    ],
   },
   {
     key: 'party',
-    labelKey: 'nav.modules.partyBuilding',
-    entries: [{ path: PATHS.tree, labelKey: 'nav.tree', icon: <ApartmentOutlined />, permission: 'nodes.read' }],
+    labelKey: 'partyBuilding',
+    entries: [{ path: PATHS.tree, labelKey: 'tree', icon: <ApartmentOutlined />, permission: 'nodes.read' }, ...REGISTRY_NAV],
   },
   {
     key: 'system',
-    labelKey: 'nav.modules.system',
+    labelKey: 'system',
     entries: [
-      { path: PATHS.users, labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
-      { path: PATHS.audit, labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-      { path: PATHS.account, labelKey: 'nav.account', icon: <UserOutlined /> },
+      { path: PATHS.users, labelKey: 'users', icon: <TeamOutlined />, permission: 'users.read' },
+      { path: PATHS.audit, labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: PATHS.account, labelKey: 'account', icon: <UserOutlined /> },
     ],
   },
 ];
@@ -77,15 +78,17 @@ export function AppLayout() {
       NAV.map((group) => ({
         type: 'group' as const,
         key: group.key,
-        label: t(group.labelKey),
+        label: t(`nav.modules.${group.labelKey}`),
         children: group.entries
           .filter((e) => !e.permission || can(e.permission))
-          .map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) })),
+          .map((e) => ({ key: e.path, icon: e.icon, label: t(`nav.${e.labelKey}`) })),
       })).filter((g) => g.children.length > 0),
     [t, can],
   );
 
-  const selected = NAV.flatMap((g) => g.entries).find((e) => location.pathname.startsWith(e.path))?.path;
+  const selected = NAV.flatMap((g) => g.entries)
+    .filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   const menu = (
     <nav aria-label={t('layout.mainNav')}>
@@ -132,7 +135,17 @@ export function AppLayout() {
           <PartyEmblem size={30} />
           <span className="app-title">{screens.md === false ? t('app.shortName') : t('app.name')}</span>
         </Space>
+        {screens.md === false ? null : <HeaderSearch />}
         <Space size={wide ? 12 : 4} className="app-header-actions">
+          {screens.md === false && (
+            <Button
+              type="text"
+              className="header-icon-button"
+              icon={<SearchOutlined />}
+              aria-label={t('search.title')}
+              onClick={() => void navigate(PATHS.search)}
+            />
+          )}
           <LanguageSwitch variant="borderless" compact={screens.sm === false} />
           <Tooltip title={t('nav.account')}>
             <Button

@@ -20,6 +20,7 @@ import { useLabels } from '../../shared/labels';
 import { indexNodes, type ScopeNode, type SelectTreeNode } from '../../shared/tree';
 import { useScopeTree } from '../../shared/useScopeTree';
 import { EChart, type ChartOption } from '../components/EChart';
+import { HeadlineFigures } from '../components/HeadlineFigures';
 import { PageHeader } from '../components/PageHeader';
 import { useSession } from '../session';
 
@@ -162,6 +163,7 @@ export default function CockpitPage() {
           </Space>
         }
       />
+      <HeadlineFigures rootNodeId={nodeId} />
       {failed && !data && <Alert type="error" showIcon title={t('cockpit.loadFailed')} className="page-alert" />}
       <div className="stat-grid">
         {COUNT_CARDS.map((c) => (

@@ -9,10 +9,11 @@ import { Alert, Button, Card, Col, Empty, Input, Row, Space, Spin, Tree, Typogra
 import type { TreeDataNode } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { NodeDto } from '@xj/contracts';
+import type { NodeDetailDto, NodeDto } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { ancestorIds, indexNodes, matchesSearch, type ScopeNode } from '../../shared/tree';
 import { useScopeTree } from '../../shared/useScopeTree';
+import { fetchChildren } from '../../shared/nodeChildren';
 import { CompoundKindTag, NodeKindTag } from '../components/NodeKindTag';
 import { NodeDetailPanel, type TreeChange } from '../components/NodeDetailPanel';
 import { PageHeader } from '../components/PageHeader';
@@ -21,21 +22,6 @@ import { useSession } from '../session';
 
 /** Kinds whose children are not in /api/nodes/tree and load on expand. */
 const LAZY_KINDS = new Set(['compound', 'building']);
-const CHILD_PAGE = 200;
-const MAX_CHILD_PAGES = 20;
-
-async function fetchChildren(parentId: number): Promise<NodeDto[]> {
-  const out: NodeDto[] = [];
-  for (let page = 1; page <= MAX_CHILD_PAGES; page++) {
-    const r = await api.get<{ data: NodeDto[]; pagination: { total: number } }>('/api/nodes', {
-      query: { parentId, pageSize: CHILD_PAGE, page, includeInactive: 'true' },
-    });
-    out.push(...r.data);
-    if (out.length >= r.pagination.total || r.data.length < CHILD_PAGE) break;
-  }
-  return out;
-}
-
 function Highlight({ text, term }: { text: string; term: string }) {
   if (!term) return <>{text}</>;
   const i = text.toLowerCase().indexOf(term.toLowerCase());
@@ -104,6 +90,31 @@ export default function TreePage() {
     const kids = await fetchChildren(parentId);
     setLazy((prev) => ({ ...prev, [parentId]: kids }));
   }, []);
+
+  // ?node=<id> (e.g. a one-click query link): open the branches down to it, loading the
+  // buildings and stairwells on the way, and bring it into view.
+  const revealed = useRef<number | null>(null);
+  const lazyRef = useRef(lazy);
+  lazyRef.current = lazy;
+  useEffect(() => {
+    if (selectedId === null || tree.loading || tree.nodes.length === 0 || revealed.current === selectedId) return;
+    const id = selectedId;
+    revealed.current = id;
+    void (async () => {
+      let chain: number[];
+      try {
+        const detail = await api.get<NodeDetailDto>(`/api/nodes/${id}`, { silent: true });
+        chain = detail.ancestors.map((a) => a.id);
+        const lazyAncestors = detail.ancestors.filter((a) => LAZY_KINDS.has(a.kind) && lazyRef.current[a.id] === undefined);
+        for (const a of lazyAncestors) await loadChildren(a.id).catch(() => undefined);
+      } catch {
+        return; // the detail panel shows "not found"
+      }
+      if (revealed.current !== id) return;
+      setExpanded((prev) => [...new Set([...prev, ...chain.map(String)])]);
+      setTimeout(() => document.querySelector('.node-tree-box .ant-tree-treenode-selected')?.scrollIntoView({ block: 'center' }), 100);
+    })();
+  }, [selectedId, tree.loading, tree.nodes.length, loadChildren]);
 
   // Search: matches, their ancestors (to reach them) and their subtrees stay visible.
   const { visible, matchCount } = useMemo(() => {

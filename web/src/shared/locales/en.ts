@@ -1,7 +1,8 @@
 /** English interface strings (same keys as zh-CN). */
 import type { zhCN } from './zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import { peopleEn } from './people.en';
+import { registryEn } from './registry.en';
+import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
   app: {
@@ -14,6 +15,12 @@ export const en: Strings<typeof zhCN> = {
     loading: 'Loading…',
     refresh: 'Refresh',
     search: 'Search',
+    confirm: 'OK',
+    yes: 'Yes',
+    no: 'No',
+    create: 'Add',
+    detail: 'Details',
+    all: 'All',
     reset: 'Reset',
     save: 'Save',
     saved: 'Saved',
@@ -57,6 +64,17 @@ export const en: Strings<typeof zhCN> = {
     users: 'Users & grants',
     audit: 'Audit log',
     account: 'My account',
+    search: 'One-click query',
+    people: 'People',
+    partyMembers: 'Party members',
+    stewards: 'Red stewards',
+    ownersCommittees: 'Owners’ committees',
+    propertyCompanies: 'Red property services',
+    redShops: 'Red shops',
+    gigWorkers: 'Gig workers',
+    commissioners: 'Service commissioners',
+    deputies: 'Deputies & members',
+    socialOrgs: 'Social organisations',
   },
   login: {
     title: 'Sign in',
@@ -109,6 +127,28 @@ export const en: Strings<typeof zhCN> = {
     communityChart: 'Compounds per community',
     communityChartAlt: 'Chart of compounds per community: {{summary}}',
     computedAt: 'Computed at {{time}}',
+    headline: {
+      title: 'One-click query · headline figures',
+      figures: {
+        communities: 'Communities',
+        compounds: 'Compounds',
+        stewards: 'Red stewards',
+        redShops: 'Red shops',
+        gigWorkers: 'Gig workers',
+        commissioners: 'Commissioners',
+        partyMembers: 'Party members',
+        dualRegisteredMembers: 'Dual-registered members',
+      },
+      path: 'Current level',
+      children: 'By sub-area',
+      child: 'Sub-area',
+      drill: 'Open the sub-areas of {{name}}',
+      noChildren: 'This area has no sub-areas to show',
+      chartFigure: 'Chart figure',
+      chart: '{{figure}} by sub-area',
+      chartAlt: '{{figure}} by sub-area: {{summary}}',
+      loadFailed: 'Headline figures failed to load',
+    },
   },
   tree: {
     title: 'Organisation',
@@ -253,4 +293,6 @@ export const en: Strings<typeof zhCN> = {
     profile: 'Profile',
     permissions: 'Permissions',
   },
+  ...peopleEn,
+  ...registryEn,
 };

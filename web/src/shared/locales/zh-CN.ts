@@ -1,4 +1,7 @@
 /** Simplified Chinese (default) interface strings. */
+import { peopleZhCN } from './people.zh-CN';
+import { registryZhCN } from './registry.zh-CN';
+
 export const zhCN = {
   app: {
     name: '党建引领智慧社区治理平台',
@@ -10,6 +13,12 @@ export const zhCN = {
     loading: '正在加载…',
     refresh: '刷新',
     search: '查询',
+    confirm: '确定',
+    yes: '是',
+    no: '否',
+    create: '新增',
+    detail: '详情',
+    all: '全部',
     reset: '重置',
     save: '保存',
     saved: '已保存',
@@ -53,6 +62,17 @@ export const zhCN = {
     users: '用户与授权',
     audit: '审计日志',
     account: '我的账号',
+    search: '一键查询',
+    people: '人员信息',
+    partyMembers: '党员',
+    stewards: '红色管家',
+    ownersCommittees: '红色业委会',
+    propertyCompanies: '红色物业',
+    redShops: '红色商铺',
+    gigWorkers: '新就业群体',
+    commissioners: '服务专员',
+    deputies: '两代表一委员',
+    socialOrgs: '社会组织',
   },
   login: {
     title: '账号登录',
@@ -105,6 +125,28 @@ export const zhCN = {
     communityChart: '各社区小区数量',
     communityChartAlt: '各社区小区数量图：{{summary}}',
     computedAt: '数据统计时间：{{time}}',
+    headline: {
+      title: '一键查询 · 核心指标',
+      figures: {
+        communities: '社区',
+        compounds: '小区',
+        stewards: '红色管家',
+        redShops: '红色商铺',
+        gigWorkers: '新就业群体',
+        commissioners: '服务专员',
+        partyMembers: '党员',
+        dualRegisteredMembers: '双报到党员',
+      },
+      path: '当前层级',
+      children: '下级明细',
+      child: '下级网格',
+      drill: '查看 {{name}} 的下级',
+      noChildren: '该网格没有下级统计',
+      chartFigure: '图表指标',
+      chart: '各下级{{figure}}',
+      chartAlt: '各下级{{figure}}：{{summary}}',
+      loadFailed: '核心指标加载失败',
+    },
   },
   tree: {
     title: '组织架构',
@@ -249,4 +291,6 @@ export const zhCN = {
     profile: '个人信息',
     permissions: '权限',
   },
+  ...peopleZhCN,
+  ...registryZhCN,
 };

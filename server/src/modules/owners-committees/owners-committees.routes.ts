@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  idParamsSchema,
+  okSchema,
+  ownersCommitteeCreateSchema,
+  ownersCommitteeDetailSchema,
+  ownersCommitteeListQuerySchema,
+  ownersCommitteeListSchema,
+  ownersCommitteeUpdateSchema,
+} from '@xj/contracts';
+import type { AppDeps } from '../../platform/http/app.js';
+import { actorOf, authOf } from '../../platform/http/access.js';
+import { scopeFor } from '../../platform/auth/scope.js';
+import { OwnersCommitteesService } from './owners-committees.service.js';
+
+export async function ownersCommitteesRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+  const service = new OwnersCommitteesService(db);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['owners-committees'];
+  const read = { access: 'people.read' as const };
+  const write = { access: 'people.write' as const };
+
+  r.get('/', { config: read, schema: { tags, querystring: ownersCommitteeListQuerySchema, response: { 200: ownersCommitteeListSchema } } }, async (req) =>
+    service.list(scopeFor(authOf(req), 'people.read'), req.query),
+  );
+  r.get('/:id', { config: read, schema: { tags, params: idParamsSchema, response: { 200: ownersCommitteeDetailSchema } } }, async (req) =>
+    service.get(scopeFor(authOf(req), 'people.read'), req.params.id),
+  );
+  r.post('/', { config: write, schema: { tags, body: ownersCommitteeCreateSchema, response: { 201: ownersCommitteeDetailSchema } } }, async (req, reply) => {
+    reply.code(201);
+    const auth = authOf(req);
+    return service.create(scopeFor(auth, 'people.write'), scopeFor(auth, 'people.read'), req.body, actorOf(req));
+  });
+  r.patch(
+    '/:id',
+    { config: write, schema: { tags, params: idParamsSchema, body: ownersCommitteeUpdateSchema, response: { 200: ownersCommitteeDetailSchema } } },
+    async (req) => {
+      const auth = authOf(req);
+      return service.update(scopeFor(auth, 'people.write'), scopeFor(auth, 'people.read'), req.params.id, req.body, actorOf(req));
+    },
+  );
+  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) =>
+    service.remove(scopeFor(authOf(req), 'people.write'), req.params.id, actorOf(req)),
+  );
+}
