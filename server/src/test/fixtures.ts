@@ -55,9 +55,26 @@ export async function count(db: Db, sql: string, params: unknown[] = []): Promis
   return row!.n;
 }
 
+/** The role and registry tables, each with the key its rows are ordered by. */
+const REGISTRY_TABLES: [table: string, orderBy: string][] = [
+  ['party_members', 'id'],
+  ['branch_secretaries', 'id'],
+  ['stewards', 'id'],
+  ['steward_stairwells', 'steward_id, stairwell_id'],
+  ['owners_committees', 'id'],
+  ['owners_committee_members', 'committee_id, person_id'],
+  ['property_companies', 'id'],
+  ['property_contracts', 'id'],
+  ['red_shops', 'id'],
+  ['social_orgs', 'id'],
+  ['gig_workers', 'id'],
+  ['deputies', 'id'],
+  ['commissioners', 'id'],
+];
+
 /** Row counts of every table a request could write to. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['nodes', 'users', 'grants', 'party_orgs', 'branch_compounds', 'people', 'sessions', 'audit_log'];
+  const tables = ['nodes', 'users', 'grants', 'party_orgs', 'branch_compounds', 'people', 'sessions', 'audit_log', ...REGISTRY_TABLES.map(([t]) => t)];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = await count(db, `SELECT count(*) FROM ${t}`);
   return out;
@@ -65,6 +82,8 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
 
 /** A fingerprint of the mutable content of the governed tables (not sessions or the audit log). */
 export async function contentFingerprint(db: Db): Promise<string> {
+  // Registry rows are compared whole (every column, timestamps included).
+  const registries = REGISTRY_TABLES.map(([t, order]) => `coalesce((SELECT string_agg(x::text, ',' ORDER BY ${order}) FROM ${t} x), '')`).join(' ||\n       ');
   const [row] = await db.query<{ f: string }>(
     `SELECT md5(
        coalesce((SELECT string_agg(concat_ws('|', id, parent_id, name, code, path, depth, compound_kind, active), ',' ORDER BY id) FROM nodes), '') ||
@@ -72,7 +91,8 @@ export async function contentFingerprint(db: Db): Promise<string> {
        coalesce((SELECT string_agg(concat_ws('|', id, user_id, role, node_id), ',' ORDER BY id) FROM grants), '') ||
        coalesce((SELECT string_agg(concat_ws('|', id, kind, name, node_id, branch_mode, secretary_name, secretary_user_id, active), ',' ORDER BY id) FROM party_orgs), '') ||
        coalesce((SELECT string_agg(concat_ws('|', branch_id, compound_id), ',' ORDER BY branch_id, compound_id) FROM branch_compounds), '') ||
-       coalesce((SELECT string_agg(concat_ws('|', id, name, gender, birth_date, phone, id_number, node_id, notes), ',' ORDER BY id) FROM people), '')
+       coalesce((SELECT string_agg(concat_ws('|', id, name, gender, birth_date, phone, id_number, node_id, notes), ',' ORDER BY id) FROM people), '') ||
+       md5(${registries})
      ) AS f`,
   );
   return row!.f;

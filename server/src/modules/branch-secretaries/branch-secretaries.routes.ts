@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   idParamsSchema,
   okSchema,
   branchSecretaryCreateSchema,
@@ -35,7 +36,7 @@ export async function branchSecretariesRoutes(app: FastifyInstance, { db }: AppD
   r.patch('/:id', { config: write, schema: { tags, params: idParamsSchema, body: branchSecretaryUpdateSchema, response: { 200: branchSecretarySchema } } }, async (req) =>
     service.update(scopeFor(authOf(req), 'people.write'), req.params.id, req.body, actorOf(req)),
   );
-  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) =>
+  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: okSchema } } }, async (req) =>
     service.remove(scopeFor(authOf(req), 'people.write'), req.params.id, actorOf(req)),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   idParamsSchema,
   okSchema,
   ownersCommitteeCreateSchema,
@@ -40,7 +41,7 @@ export async function ownersCommitteesRoutes(app: FastifyInstance, { db }: AppDe
       return service.update(scopeFor(auth, 'people.write'), scopeFor(auth, 'people.read'), req.params.id, req.body, actorOf(req));
     },
   );
-  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) =>
+  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: okSchema } } }, async (req) =>
     service.remove(scopeFor(authOf(req), 'people.write'), req.params.id, actorOf(req)),
   );
 }

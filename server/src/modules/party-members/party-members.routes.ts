@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   idParamsSchema,
   okSchema,
   partyMemberCreateSchema,
@@ -35,7 +36,7 @@ export async function partyMembersRoutes(app: FastifyInstance, { db }: AppDeps):
   r.patch('/:id', { config: write, schema: { tags, params: idParamsSchema, body: partyMemberUpdateSchema, response: { 200: partyMemberSchema } } }, async (req) =>
     service.update(scopeFor(authOf(req), 'people.write'), req.params.id, req.body, actorOf(req)),
   );
-  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) =>
+  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: okSchema } } }, async (req) =>
     service.remove(scopeFor(authOf(req), 'people.write'), req.params.id, actorOf(req)),
   );
 }

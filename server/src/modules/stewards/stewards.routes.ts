@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  emptyBodySchema,
   idParamsSchema,
   okSchema,
   stewardCreateSchema,
@@ -35,7 +36,7 @@ export async function stewardsRoutes(app: FastifyInstance, { db }: AppDeps): Pro
   r.patch('/:id', { config: write, schema: { tags, params: idParamsSchema, body: stewardUpdateSchema, response: { 200: stewardSchema } } }, async (req) =>
     service.update(scopeFor(authOf(req), 'people.write'), req.params.id, req.body, actorOf(req)),
   );
-  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) =>
+  r.delete('/:id', { config: write, schema: { tags, params: idParamsSchema, body: emptyBodySchema, response: { 200: okSchema } } }, async (req) =>
     service.remove(scopeFor(authOf(req), 'people.write'), req.params.id, actorOf(req)),
   );
 }

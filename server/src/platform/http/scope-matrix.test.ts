@@ -37,7 +37,26 @@ const f = {} as {
   grantNodes: Record<string, number>;
   nodeInName: string;
   nodeOutName: string;
+  /** A record of each registry inside branch1's compounds ("in") and branch2's ("out"). */
+  rec: Record<Registry, { in: number; out: number }>;
+  company: number;
+  redShopName: { in: string; out: string };
 };
+
+/** Each registry's table, the column naming the node it belongs to, and its list URL. */
+const REGISTRY_SCOPE = {
+  people: { table: 'people', node: 'node_id', url: '/api/people' },
+  partyMembers: { table: 'party_members', node: 'node_id', url: '/api/party-members' },
+  stewards: { table: 'stewards', node: 'compound_id', url: '/api/stewards' },
+  ownersCommittees: { table: 'owners_committees', node: 'compound_id', url: '/api/owners-committees' },
+  propertyContracts: { table: 'property_contracts', node: 'compound_id', url: '/api/property-contracts' },
+  redShops: { table: 'red_shops', node: 'node_id', url: '/api/red-shops' },
+  socialOrgs: { table: 'social_orgs', node: 'node_id', url: '/api/social-orgs' },
+  gigWorkers: { table: 'gig_workers', node: 'node_id', url: '/api/gig-workers' },
+  deputies: { table: 'deputies', node: 'node_id', url: '/api/deputies' },
+  commissioners: { table: 'commissioners', node: 'community_id', url: '/api/commissioners' },
+} as const;
+type Registry = keyof typeof REGISTRY_SCOPE | 'branchSecretaries';
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -101,6 +120,38 @@ beforeAll(async () => {
     'out-admin': beichengCommunities[2]!.id,
     'out-subdistrict1': beichengCommunities[3]!.id,
   };
+
+  // Registry records from the demo data: in branch1's compounds ("in") and branch2's ("out"); commissioners
+  // belong to the community of those compounds. Where the seed happens to have none, one is added by SQL.
+  f.rec = {} as typeof f.rec;
+  const sides = { in: { b: b1, community: communityIn }, out: { b: b2, community: communityOut } };
+  const pathOf = async (id: number) => (await t.db.query<{ path: string }>('SELECT path FROM nodes WHERE id = $1', [id]))[0]!.path;
+  const one = async (sql: string, params: unknown[]) => (await t.db.query<{ id: number }>(sql, params))[0]?.id;
+  f.company = (await one('SELECT min(id) AS id FROM property_companies', []))!;
+  for (const side of ['in', 'out'] as const) {
+    const { b, community } = sides[side];
+    const compound = b.compoundIds[0]!;
+    const patterns = await Promise.all(b.compoundIds.map(async (c) => `${await pathOf(c)}%`));
+    const newPerson = async () => (await one("INSERT INTO people (name, node_id) VALUES ('矩阵居民', $1) RETURNING id", [compound]))!;
+    const fallback: Partial<Record<keyof typeof REGISTRY_SCOPE, () => Promise<number | undefined>>> = {
+      ownersCommittees: () => one("INSERT INTO owners_committees (compound_id, term_start, term_end, election_date) VALUES ($1, '2024-01-01', '2028-12-31', '2023-12-16') RETURNING id", [compound]),
+      propertyContracts: () => one("INSERT INTO property_contracts (company_id, compound_id, start_date, end_date) VALUES ($1, $2, '2024-01-01', '2027-12-31') RETURNING id", [f.company, compound]),
+      redShops: () => one("INSERT INTO red_shops (name, node_id) VALUES ('矩阵商铺', $1) RETURNING id", [compound]),
+      socialOrgs: () => one("INSERT INTO social_orgs (name, kind, node_id) VALUES ('矩阵志愿队', 'volunteer_team', $1) RETURNING id", [compound]),
+      gigWorkers: async () => one("INSERT INTO gig_workers (person_id, type, node_id) VALUES ($1, 'courier', $2) RETURNING id", [await newPerson(), compound]),
+      deputies: async () => one("INSERT INTO deputies (person_id, body, level, node_id) VALUES ($1, 'npc', 'county', $2) RETURNING id", [await newPerson(), compound]),
+    };
+    for (const [key, r] of Object.entries(REGISTRY_SCOPE) as [keyof typeof REGISTRY_SCOPE, (typeof REGISTRY_SCOPE)[keyof typeof REGISTRY_SCOPE]][]) {
+      const where = key === 'commissioners' ? [[`${await pathOf(community)}`]] : [patterns];
+      const id = (await one(`SELECT x.id FROM ${r.table} x JOIN nodes n ON n.id = x.${r.node} WHERE n.path LIKE ANY($1) ORDER BY x.id LIMIT 1`, where)) ?? (await fallback[key]?.());
+      if (!id) throw new Error(`no ${r.table} record ${side}`);
+      f.rec[key] = { ...f.rec[key], [side]: id };
+    }
+    const secretary = await one('SELECT id FROM branch_secretaries WHERE branch_id = $1 ORDER BY id LIMIT 1', [b.id]);
+    if (!secretary) throw new Error(`no branch secretary ${side}`);
+    f.rec.branchSecretaries = { ...f.rec.branchSecretaries, [side]: secretary };
+  }
+  f.redShopName = { in: await name('red_shops', f.rec.redShops.in), out: await name('red_shops', f.rec.redShops.out) };
 });
 afterAll(async () => t.close());
 
@@ -126,6 +177,12 @@ const ORG_READ_OUT: Statuses =     [200, 404, 404, 404, 200, 404, 403, 401];
 const MANAGER_READ_IN: Statuses =  [200, 200, 403, 403, 403, 403, 403, 401];
 const MANAGER_READ_OUT: Statuses = [200, 404, 403, 403, 403, 403, 403, 401];
 const AUDITOR_ONLY: Statuses =     [403, 403, 403, 403, 403, 403, 200, 401];
+// A record at a community: the branch secretaries' compound grants do not reach it.
+const COMMUNITY_READ_IN: Statuses = [200, 200, 200, 404, 404, 200, 403, 401];
+const COMMUNITY_READ_OUT: Statuses = [200, 404, 404, 404, 404, 404, 403, 401];
+// people.unmask / orgs.write: managers and community secretaries only.
+const SECRETARY_WRITE_IN: Statuses = [200, 200, 200, 403, 403, 403, 403, 401];
+const SECRETARY_WRITE_OUT: Statuses = [200, 404, 404, 403, 403, 403, 403, 401];
 const write = (side: Side, ok = 200): Statuses => [ok, side === 'in' ? ok : 404, 403, 403, 403, 403, 403, 401];
 
 const who = (r: RoleName) => (r === 'subdistrict1' ? 'subdistrict1' : 'admin');
@@ -250,6 +307,41 @@ function cases(): Case[] {
     { name: 'GET /api/cockpit/summary', method: 'GET', url: () => '/api/cockpit/summary', expect: ORG_LIST },
     { name: 'GET /api/cockpit/summary?nodeId (in)', method: 'GET', url: () => `/api/cockpit/summary?nodeId=${f.nodeIn}`, expect: ORG_READ_IN },
     { name: 'GET /api/cockpit/summary?nodeId (out)', method: 'GET', url: () => `/api/cockpit/summary?nodeId=${f.nodeOut}`, expect: ORG_READ_OUT },
+    // The people and organisation registries (people.read / orgs.read; the auditor has neither).
+    ...(Object.keys(REGISTRY_SCOPE) as (keyof typeof REGISTRY_SCOPE)[]).flatMap((key): Case[] => {
+      const url = REGISTRY_SCOPE[key].url;
+      const community = key === 'commissioners';
+      return [
+        { name: `GET ${url}`, method: 'GET', url: () => url, expect: ORG_LIST },
+        { name: `GET ${url}/:id (in)`, method: 'GET', url: () => `${url}/${f.rec[key].in}`, expect: community ? COMMUNITY_READ_IN : ORG_READ_IN },
+        { name: `GET ${url}/:id (out)`, method: 'GET', url: () => `${url}/${f.rec[key].out}`, expect: community ? COMMUNITY_READ_OUT : ORG_READ_OUT },
+        { name: `GET ${url}/:id (missing)`, method: 'GET', url: () => `${url}/2000000000`, expect: [404, 404, 404, 404, 404, 404, 403, 401] },
+      ];
+    }),
+    { name: 'GET /api/branch-secretaries', method: 'GET', url: () => '/api/branch-secretaries', expect: ORG_LIST },
+    { name: 'GET /api/branch-secretaries/:id (in)', method: 'GET', url: () => `/api/branch-secretaries/${f.rec.branchSecretaries.in}`, expect: ORG_READ_IN },
+    { name: 'GET /api/branch-secretaries/:id (out)', method: 'GET', url: () => `/api/branch-secretaries/${f.rec.branchSecretaries.out}`, expect: ORG_READ_OUT },
+    // Property companies are a county-wide registry (no node); their contracts are scoped by compound.
+    { name: 'GET /api/property-companies', method: 'GET', url: () => '/api/property-companies', expect: ORG_LIST },
+    { name: 'GET /api/property-companies/:id', method: 'GET', url: () => `/api/property-companies/${f.company}`, expect: ORG_LIST },
+    { name: 'GET /api/property-companies/:id/contracts', method: 'GET', url: () => `/api/property-companies/${f.company}/contracts`, expect: ORG_LIST },
+    { name: 'GET /api/property-companies/:id (missing)', method: 'GET', url: () => '/api/property-companies/2000000000', expect: [404, 404, 404, 404, 404, 404, 403, 401] },
+    { name: 'GET /api/people/export', method: 'GET', url: () => '/api/people/export', expect: ORG_LIST },
+    { name: 'GET /api/people/export?nodeId (in)', method: 'GET', url: () => `/api/people/export?nodeId=${f.nodeIn}`, expect: ORG_READ_IN },
+    { name: 'GET /api/people/export?nodeId (out)', method: 'GET', url: () => `/api/people/export?nodeId=${f.nodeOut}`, expect: ORG_READ_OUT },
+    { name: 'GET /api/people/export?unmask (in)', method: 'GET', url: () => `/api/people/export?nodeId=${f.nodeIn}&unmask=true&reason=${encodeURIComponent('矩阵核对名单')}`, expect: SECRETARY_WRITE_IN },
+    { name: 'GET /api/people/export?unmask (out)', method: 'GET', url: () => `/api/people/export?nodeId=${f.nodeOut}&unmask=true&reason=${encodeURIComponent('矩阵核对名单')}`, expect: SECRETARY_WRITE_OUT },
+    { name: 'POST /api/people/:id/unmask (in)', method: 'POST', url: () => `/api/people/${f.rec.people.in}/unmask`, body: () => ({ field: 'phone', reason: '矩阵核对电话' }), expect: SECRETARY_WRITE_IN },
+    { name: 'POST /api/people/:id/unmask (out)', method: 'POST', url: () => `/api/people/${f.rec.people.out}/unmask`, body: () => ({ field: 'phone', reason: '矩阵核对电话' }), expect: SECRETARY_WRITE_OUT },
+    { name: 'PATCH /api/red-shops/:id (in)', method: 'PATCH', url: () => `/api/red-shops/${f.rec.redShops.in}`, body: () => ({ name: f.redShopName.in }), expect: SECRETARY_WRITE_IN },
+    { name: 'PATCH /api/red-shops/:id (out)', method: 'PATCH', url: () => `/api/red-shops/${f.rec.redShops.out}`, body: () => ({ name: f.redShopName.out }), expect: SECRETARY_WRITE_OUT },
+    { name: 'GET /api/search', method: 'GET', url: () => `/api/search?q=${encodeURIComponent('张')}`, expect: SIGNED_IN },
+    // The auditor may search too, but has no searcher to run and so no node to check.
+    { name: 'GET /api/search?nodeId (in)', method: 'GET', url: () => `/api/search?q=${encodeURIComponent('张')}&nodeId=${f.nodeIn}`, expect: [200, 200, 200, 200, 404, 200, 200, 401] },
+    { name: 'GET /api/search?nodeId (out)', method: 'GET', url: () => `/api/search?q=${encodeURIComponent('张')}&nodeId=${f.nodeOut}`, expect: [200, 404, 404, 404, 200, 404, 200, 401] },
+    { name: 'GET /api/stats/headline', method: 'GET', url: () => '/api/stats/headline', expect: ORG_LIST },
+    { name: 'GET /api/stats/headline?nodeId (in)', method: 'GET', url: () => `/api/stats/headline?nodeId=${f.nodeIn}`, expect: ORG_READ_IN },
+    { name: 'GET /api/stats/headline?nodeId (out)', method: 'GET', url: () => `/api/stats/headline?nodeId=${f.nodeOut}`, expect: ORG_READ_OUT },
     // Last: it ends each role's session.
     { name: 'POST /api/auth/logout', method: 'POST', url: () => '/api/auth/logout', expect: SIGNED_IN },
   );
@@ -293,6 +385,74 @@ describe('lists are filtered in SQL to the scope', () => {
     }
     expect((await again.admin!.get('/api/nodes?kind=compound&pageSize=1')).json().pagination.total).toBe(171 + 4);
     expect((await again.admin!.get('/api/nodes?kind=community&pageSize=1')).json().pagination.total).toBe(18);
+  });
+
+  it('registries: every role lists exactly the records of its scope, and the auditor none', async () => {
+    const again = {} as Record<string, Client>;
+    for (const role of ROLES) if (role !== 'anonymous') again[role] = await t.login(role);
+    const counts: Record<string, Record<string, number>> = {};
+    for (const [key, r] of Object.entries(REGISTRY_SCOPE)) {
+      counts[key] = {};
+      for (const [role, c] of Object.entries(again)) {
+        const res = await c.get(`${r.url}?pageSize=1`);
+        if (role === 'auditor') {
+          expect(res.statusCode, `${role} ${r.url}`).toBe(403);
+          continue;
+        }
+        expect(res.statusCode, `${role} ${r.url}: ${res.body}`).toBe(200);
+        const paths = (await grantNodes(t.db, role)).map((g) => `${g.path}%`);
+        const want = await count(t.db, `SELECT count(*) FROM ${r.table} x JOIN nodes n ON n.id = x.${r.node} WHERE n.path LIKE ANY($1)`, [paths]);
+        expect(res.json().pagination.total, `${role} ${r.url}`).toBe(want);
+        counts[key][role] = want;
+      }
+      expect(counts[key].admin, `${key}: the whole county`).toBe(await count(t.db, `SELECT count(*) FROM ${r.table}`));
+    }
+    // The demo data gives the narrower roles something to see, and less than the county.
+    for (const key of ['people', 'partyMembers', 'stewards', 'gigWorkers'] as const) {
+      for (const role of ['subdistrict1', 'community1', 'branch1', 'branch2']) {
+        expect(counts[key]![role], `${key} ${role}`).toBeGreaterThan(0);
+        expect(counts[key]![role], `${key} ${role}`).toBeLessThan(counts[key]!.admin!);
+      }
+    }
+    expect(counts.commissioners!.community1).toBeGreaterThan(0);
+    expect(counts.commissioners!.branch1).toBe(0);
+
+    // Branch secretaries follow their branch's compounds.
+    for (const [role, c] of Object.entries(again)) {
+      if (role === 'auditor') continue;
+      const paths = (await grantNodes(t.db, role)).map((g) => `${g.path}%`);
+      const want = await count(
+        t.db,
+        `SELECT count(*) FROM branch_secretaries s WHERE EXISTS (SELECT 1 FROM branch_compounds bc JOIN nodes n ON n.id = bc.compound_id WHERE bc.branch_id = s.branch_id AND n.path LIKE ANY($1))`,
+        [paths],
+      );
+      expect((await c.get('/api/branch-secretaries?pageSize=1')).json().pagination.total, role).toBe(want);
+    }
+
+    // Page contents, not only totals: branch1 sees its own people and none of branch2's.
+    const people = async (role: string) => {
+      const ids: number[] = [];
+      for (let page = 1; ; page++) {
+        const res = (await again[role]!.get(`/api/people?pageSize=200&page=${page}`)).json() as { data: { id: number }[]; pagination: { total: number } };
+        ids.push(...res.data.map((p) => p.id));
+        if (ids.length >= res.pagination.total || res.data.length === 0) return ids.sort((a, b) => a - b);
+      }
+    };
+    for (const role of ['branch1', 'branch2']) {
+      const paths = (await grantNodes(t.db, role)).map((g) => `${g.path}%`);
+      const want = (await t.db.query<{ id: number }>('SELECT p.id FROM people p JOIN nodes n ON n.id = p.node_id WHERE n.path LIKE ANY($1) ORDER BY p.id', [paths])).map((r) => r.id);
+      expect(await people(role), role).toEqual(want);
+    }
+
+    // The one-click search stays in scope too: branch1 searching for a person of branch2's compound finds them not.
+    const outName = (await t.db.query<{ name: string }>('SELECT name FROM people WHERE id = $1', [f.rec.people.out]))[0]!.name;
+    const found = async (role: string) =>
+      ((await again[role]!.get(`/api/search?q=${encodeURIComponent(outName)}&limit=50`)).json().groups as { type: string; items: { id: number }[] }[])
+        .filter((g) => g.type === 'person')
+        .flatMap((g) => g.items.map((i) => i.id));
+    expect(await found('branch2')).toContain(f.rec.people.out);
+    expect(await found('branch1')).not.toContain(f.rec.people.out);
+    expect(await found('auditor')).toEqual([]);
   });
 
   it('the delimiter rule: a grant at node 70001 never reaches node 700011', async () => {

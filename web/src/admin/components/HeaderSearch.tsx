@@ -2,9 +2,9 @@
  * 一键查询 in the console header: debounced suggestions grouped by record type (label + total),
  * choosing one opens its record; Enter opens the full results page.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useNavigate } from 'react-router';
-import { AutoComplete, Input, Typography, type AutoCompleteProps } from 'antd';
+import { AutoComplete, Input, Typography, type AutoCompleteProps, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@xj/contracts/domain';
 import type { SearchResult } from '@xj/contracts';
@@ -14,6 +14,15 @@ import { PATHS } from '../routes';
 import { useSearchGroupLabel } from './useSearchGroupLabel';
 
 const SUGGESTIONS_PER_GROUP = 5;
+
+/**
+ * The search input; rc-select points aria-activedescendant at "…_list_-1" while no suggestion is
+ * active, an id that does not exist (axe: aria-valid-attr-value), so that value is dropped.
+ */
+const SearchInput = forwardRef<InputRef, ComponentProps<typeof Input.Search>>(function SearchInput(props, ref) {
+  const active = props['aria-activedescendant'];
+  return <Input.Search {...props} ref={ref} aria-activedescendant={active?.endsWith('_-1') ? undefined : active} />;
+});
 
 export function HeaderSearch() {
   const { t } = useTranslation();
@@ -46,14 +55,21 @@ export function HeaderSearch() {
     if (result.groups.length === 0) {
       return [{ value: '', disabled: true, label: <Typography.Text type="secondary">{t('search.noResults')}</Typography.Text> }];
     }
-    return result.groups.map((g) => ({
-      label: (
-        <span className="search-group-label">
-          <strong>{groupLabel(g)}</strong>
-          <span>{t('search.groupTotal', { total: g.total })}</span>
-        </span>
-      ),
-      options: g.items.map((item) => ({
+    // A flat list (group headings as disabled entries): rc-select's grouped a11y list carries an
+    // aria-selected on a role=presentation node, which axe reports.
+    return result.groups.flatMap((g) => [
+      {
+        value: `group:${g.type}`,
+        disabled: true,
+        className: 'search-group-option',
+        label: (
+          <span className="search-group-label">
+            <strong>{groupLabel(g)}</strong>
+            <span>{t('search.groupTotal', { total: g.total })}</span>
+          </span>
+        ),
+      },
+      ...g.items.map((item) => ({
         value: item.link,
         label: (
           <div className="search-option" data-testid="search-option">
@@ -62,7 +78,7 @@ export function HeaderSearch() {
           </div>
         ),
       })),
-    }));
+    ]);
   }, [result, term, t, groupLabel]);
 
   const openAll = (q: string) => {
@@ -82,7 +98,7 @@ export function HeaderSearch() {
         options={options}
         onChange={(v) => setText(v)}
         onSelect={(link) => {
-          if (!link) return;
+          if (!link || link.startsWith('group:')) return;
           justSelected.current = true;
           setText('');
           setResult(null);
@@ -93,7 +109,7 @@ export function HeaderSearch() {
         popupMatchSelectWidth={360}
         className="header-search-box"
       >
-        <Input.Search
+        <SearchInput
           allowClear
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}

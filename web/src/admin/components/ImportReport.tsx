@@ -41,15 +41,20 @@ export function ImportReport({ job, basePath }: Props) {
             role="status"
             type={job.status === 'failed' ? 'error' : job.errorCount > 0 ? 'warning' : 'success'}
             showIcon
-            title={job.message ?? (job.errorCount > 0 ? t('imports.doneWithErrors', { inserted: job.inserted, invalid: job.invalidRows }) : t('imports.doneOk', { inserted: job.inserted }))}
+            title={
+              job.status === 'failed'
+                ? t('imports.failed')
+                : job.errorCount > 0
+                  ? t('imports.doneWithErrors', { inserted: job.inserted, invalid: job.invalidRows })
+                  : t('imports.doneOk', { inserted: job.inserted })
+            }
+            description={job.message ?? undefined}
           />
         )}
         {job.errors.length > 0 && (
           <>
             <Space wrap className="import-errors-head">
-              <Typography.Title level={2} className="card-title">
-                {t('imports.errorsTitle')}
-              </Typography.Title>
+              <h2 className="card-title">{t('imports.errorsTitle')}</h2>
               {finished && (
                 <Button
                   icon={<DownloadOutlined />}

@@ -112,7 +112,7 @@ export default function TreePage() {
       }
       if (revealed.current !== id) return;
       setExpanded((prev) => [...new Set([...prev, ...chain.map(String)])]);
-      setTimeout(() => document.querySelector('.node-tree-box .ant-tree-treenode-selected')?.scrollIntoView({ block: 'center' }), 100);
+      setTimeout(() => document.querySelector('.node-tree-box .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }), 100);
     })();
   }, [selectedId, tree.loading, tree.nodes.length, loadChildren]);
 

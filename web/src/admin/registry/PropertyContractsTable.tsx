@@ -1,5 +1,5 @@
 /** A property company's service contracts (GET /api/property-companies/:id/contracts). */
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_STATUS_LABELS } from '@xj/contracts/domain';
 import type { PropertyContractDto } from '@xj/contracts';
@@ -15,9 +15,7 @@ export function PropertyContractsTable({ companyId }: { companyId: number }) {
   const list = usePagedList<PropertyContractDto>(`/api/property-companies/${companyId}/contracts`, {});
   return (
     <>
-      <Typography.Title level={2} className="card-title drawer-subtitle">
-        {t('registry.companies.contracts')}
-      </Typography.Title>
+      <h2 className="card-title drawer-subtitle">{t('registry.companies.contracts')}</h2>
       <Table<PropertyContractDto>
         size="small"
         rowKey="id"

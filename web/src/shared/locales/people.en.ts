@@ -40,7 +40,7 @@ export const peopleEn: Strings<typeof peopleZhCN> = {
   search: {
     title: 'One-click query',
     description: 'Find people, areas and party organisations by name, code, address or last 4 phone digits',
-    label: 'One-click query',
+    label: 'One-click query text',
     placeholder: 'Search: name, compound, last 4 phone digits…',
     groupTotal: '{{total}} in all',
     noResults: 'No matching records',
@@ -73,6 +73,7 @@ export const peopleEn: Strings<typeof peopleZhCN> = {
     errorCount: 'Errors',
     doneOk: 'Done: {{inserted}} rows imported',
     doneWithErrors: 'Done: {{inserted}} rows imported, {{invalid}} rows with errors',
+    failed: 'Import failed; nothing was written',
     errorsTitle: 'Errors',
     errorsTruncated: 'Showing the first {{shown}} of {{total}}; download the report for all',
     downloadErrors: 'Download error report',

@@ -37,7 +37,7 @@ export const peopleZhCN = {
   search: {
     title: '一键查询',
     description: '按姓名、编码、地址或手机号后四位查找人员、网格和党组织',
-    label: '一键查询',
+    label: '一键查询内容',
     placeholder: '一键查询：姓名、小区、手机后四位…',
     groupTotal: '共 {{total}} 条',
     noResults: '没有找到匹配的记录',
@@ -70,6 +70,7 @@ export const peopleZhCN = {
     errorCount: '错误数',
     doneOk: '导入完成，共导入 {{inserted}} 行',
     doneWithErrors: '导入完成：导入 {{inserted}} 行，{{invalid}} 行有错误',
+    failed: '导入失败，未写入任何数据',
     errorsTitle: '错误明细',
     errorsTruncated: '仅显示前 {{shown}} 条，共 {{total}} 条，完整内容请下载错误报告',
     downloadErrors: '下载错误报告',

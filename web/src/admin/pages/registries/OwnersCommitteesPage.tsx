@@ -1,6 +1,6 @@
 /** 红色业委会: owners' committees per compound; party members must be more than 60%. */
 import { useMemo } from 'react';
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { COMMITTEE_PARTY_SHARE_FLOOR, COMMITTEE_POSITION_LABELS } from '@xj/contracts/domain';
 import type { OwnersCommitteeDetailDto, OwnersCommitteeDto } from '@xj/contracts';
 import { ToneTag } from '../../components/ToneTag';
@@ -54,9 +54,7 @@ export default function OwnersCommitteesPage() {
         const members = (r as OwnersCommitteeDetailDto).members ?? [];
         return (
           <>
-            <Typography.Title level={2} className="card-title drawer-subtitle">
-              {t('registry.committees.members')}
-            </Typography.Title>
+            <h2 className="card-title drawer-subtitle">{t('registry.committees.members')}</h2>
             <Table<Member>
               size="small"
               rowKey={(m) => m.person.id}
