@@ -14,3 +14,4 @@ export * from './person-rules.js';
 export * from './party-role-kinds.js';
 export * from './organisation-kinds.js';
 export * from './import-rules.js';
+export * from './stats-figures.js';

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { HEADLINE_FIGURES } from './stats-figures.js';
 
-export const HEADLINE_FIGURES = [
-  'communities',
-  'compounds',
-  'stewards',
-  'redShops',
-  'gigWorkers',
-  'commissioners',
-  'partyMembers',
-  'dualRegisteredMembers',
-] as const;
 
 const figures = z.object(Object.fromEntries(HEADLINE_FIGURES.map((k) => [k, z.number().int()])) as Record<(typeof HEADLINE_FIGURES)[number], z.ZodNumber>);
 

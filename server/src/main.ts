@@ -19,7 +19,7 @@ if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
 }
 
 const sessions = new SessionStore(db, config.session);
-scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, () => sessions.purgeExpired());
+scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, (q) => sessions.purgeExpired(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
@@ -58,26 +59,41 @@ class PostgresDb implements Db {
   }
 }
 
+/**
+ * PGlite is one connection: a transaction holds it, and a query issued on the database
+ * (instead of on the transaction) from inside that transaction would wait for it forever.
+ * Such a call fails loudly here instead of hanging the whole server.
+ */
 class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
+  private readonly inTx = new AsyncLocalStorage<true>();
   constructor(private readonly pg: PGlite) {}
 
+  private assertNotInTx(): void {
+    if (this.inTx.getStore()) throw new Error('database used directly inside a transaction: use the transaction\'s Queryable');
+  }
+
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    this.assertNotInTx();
     return (await this.pg.query<T>(sql, params as unknown[])).rows;
   }
 
   async exec(sql: string): Promise<void> {
+    this.assertNotInTx();
     await this.pg.exec(sql);
   }
 
   async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    this.assertNotInTx();
     return this.pg.transaction(async (tx) =>
-      fn({
-        query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
-        exec: async (sql: string) => {
-          await tx.exec(sql);
-        },
-      }),
+      this.inTx.run(true, () =>
+        fn({
+          query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
     );
   }
 

@@ -1,11 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 /**
  * In-process scheduler. Each run takes a PostgreSQL advisory lock first, so that with
  * several app nodes exactly one of them does the work each time.
  */
-export function scheduleJob(db: Db, log: FastifyBaseLogger, name: string, lockKey: number, everyMs: number, run: () => Promise<unknown>): () => void {
+export function scheduleJob(
+  db: Db,
+  log: FastifyBaseLogger,
+  name: string,
+  lockKey: number,
+  everyMs: number,
+  run: (q: Queryable) => Promise<unknown>,
+): { stop: () => void; tick: () => Promise<void> } {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -13,7 +20,8 @@ export function scheduleJob(db: Db, log: FastifyBaseLogger, name: string, lockKe
     try {
       await db.tx(async (q) => {
         const [row] = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [lockKey]);
-        if (row?.ok) await run();
+        // The job works inside the lock's transaction, on its Queryable.
+        if (row?.ok) await run(q);
       });
     } catch (err) {
       log.error({ err, job: name }, 'job failed');
@@ -23,5 +31,5 @@ export function scheduleJob(db: Db, log: FastifyBaseLogger, name: string, lockKe
   };
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return { stop: () => clearInterval(timer), tick };
 }

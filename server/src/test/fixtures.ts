@@ -127,3 +127,20 @@ export function testPhone(): string {
   phoneSeq++;
   return `1700000${String(phoneSeq).padStart(4, '0')}`;
 }
+
+/**
+ * Registers a fictitious person through the API (valid ID number, test phone) and returns
+ * the plain identifiers, so tests can check that no response carries them.
+ */
+export async function createPerson(
+  c: { post(url: string, body?: unknown): Promise<LightMyRequestResponse> },
+  nodeId: number,
+  opts: { name?: string; birth?: string; male?: boolean; extra?: Record<string, unknown> } = {},
+): Promise<{ id: number; phone: string; idNumber: string; body: Record<string, unknown> }> {
+  const phone = testPhone();
+  const idNumber = validIdNumber(opts.birth ?? '19800101', opts.male ?? true);
+  const res = await c.post('/api/people', { name: opts.name ?? '测试居民', phone, idNumber, nodeId, ...opts.extra });
+  expect(res.statusCode, res.body).toBe(201);
+  const body = res.json() as Record<string, unknown>;
+  return { id: body.id as number, phone, idNumber, body };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { branchOf, count, expectError, grantNodes, testPhone, userId, validIdNumber } from '../../test/fixtures.js';
+import { branchOf, count, expectError, grantNodes, userId, createPerson } from '../../test/fixtures.js';
 
 let t: TestApp;
 let admin: Client;
@@ -25,13 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function person(nodeId: number) {
-  const phone = testPhone();
-  const idNumber = validIdNumber('19820505', true);
-  const res = await admin.post('/api/people', { name: '周建军', phone, idNumber, nodeId });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().id as number, phone, idNumber };
-}
+const person = (nodeId: number) => createPerson(admin, nodeId, { name: '周建军', birth: '19820505', male: true });
 const rows = async () => ({ commissioners: await count(t.db, 'SELECT count(*) FROM commissioners'), audit: await count(t.db, 'SELECT count(*) FROM audit_log') });
 
 describe('service commissioners (社区服务专员)', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { branchOf, count, expectError, grantNodes, testPhone, validIdNumber } from '../../test/fixtures.js';
+import { branchOf, count, expectError, grantNodes, createPerson } from '../../test/fixtures.js';
 
 let t: TestApp;
 let admin: Client;
@@ -19,13 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function person(nodeId: number) {
-  const phone = testPhone();
-  const idNumber = validIdNumber('19680101', false);
-  const res = await admin.post('/api/people', { name: '孙丽华', phone, idNumber, nodeId });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().id as number, phone, idNumber };
-}
+const person = (nodeId: number) => createPerson(admin, nodeId, { name: '孙丽华', birth: '19680101', male: false });
 const rows = async () => ({ deputies: await count(t.db, 'SELECT count(*) FROM deputies'), audit: await count(t.db, 'SELECT count(*) FROM audit_log') });
 
 describe('deputies (两代表一委员)', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { branchOf, count, expectError, grantNodes, testPhone, validIdNumber } from '../../test/fixtures.js';
+import { branchOf, count, expectError, grantNodes, createPerson } from '../../test/fixtures.js';
 
 let t: TestApp;
 let admin: Client;
@@ -21,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function person(nodeId: number) {
-  const phone = testPhone();
-  const idNumber = validIdNumber('19700315', true);
-  const res = await admin.post('/api/people', { name: '张建国', phone, idNumber, nodeId });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().id as number, phone, idNumber };
-}
+const person = (nodeId: number) => createPerson(admin, nodeId, { name: '张建国', birth: '19700315', male: true });
 const rows = async () => ({ shops: await count(t.db, 'SELECT count(*) FROM red_shops'), audit: await count(t.db, 'SELECT count(*) FROM audit_log') });
 
 describe('red shops (红色商铺)', () => {

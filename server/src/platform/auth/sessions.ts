@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, NodeKind } from '@xj/contracts';
-import type { Db } from '../db.js';
+import type { Db, Queryable } from '../db.js';
 import { permissionsOf, type AuthContext, type SessionGrant } from './scope.js';
 
 export interface SessionSettings {
@@ -142,8 +142,8 @@ export class SessionStore {
     await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, exceptSessionId ?? '']);
   }
 
-  async purgeExpired(): Promise<number> {
-    const rows = await this.db.query(
+  async purgeExpired(q: Queryable = this.db): Promise<number> {
+    const rows = await q.query(
       `DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1) RETURNING id`,
       [this.settings.idleMinutes],
     );

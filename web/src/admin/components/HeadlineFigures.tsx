@@ -6,24 +6,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Segmented, Statistic, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HEADLINE_FIGURES as FIGURE_NAMES, HeadlineDto } from '@xj/contracts';
+import { HEADLINE_FIGURES } from '@xj/contracts/domain';
+import type { HeadlineDto, HeadlineFigure } from '@xj/contracts';
 import { api } from '../../shared/api';
 import { useLabels } from '../../shared/labels';
 import { EChart, type ChartOption } from './EChart';
 
-type Figure = (typeof FIGURE_NAMES)[number];
+type Figure = HeadlineFigure;
 
-/** The contracts' list lives beside zod (stats.ts); the browser keeps a checked copy. */
-const HEADLINE_FIGURES = [
-  'communities',
-  'compounds',
-  'stewards',
-  'redShops',
-  'gigWorkers',
-  'commissioners',
-  'partyMembers',
-  'dualRegisteredMembers',
-] as const satisfies readonly Figure[];
 type Child = HeadlineDto['children'][number];
 interface Crumb {
   id: number | undefined;
