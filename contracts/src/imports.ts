@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IMPORT_MODES, IMPORT_STATUSES } from './import-rules.js';
 import { LIMITS } from './limits.js';
 import { personCreateSchema, personListQuerySchema } from './people.js';
+import { commissionerListQuerySchema, gigWorkerListQuerySchema, redShopListQuerySchema } from './organisations.js';
+import { partyMemberListQuerySchema, partyMemberManagementSchema, partyMemberStatusSchema, stewardListQuerySchema } from './party-roles.js';
+import { dateSchema, idNumberSchema } from './people.js';
+import { text } from './common.js';
 
 /** A yes/no query parameter. */
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -76,3 +80,60 @@ export const personImportRowSchema = personCreateSchema
   .omit({ nodeId: true })
   .extend({ nodeCode: z.string().trim().min(1, '请填写住址编码').max(LIMITS.codeMax) });
 export type PersonImportRow = z.infer<typeof personImportRowSchema>;
+
+/** Registry lists' filters, without paging, plus the export options. */
+export const stewardExportQuerySchema = stewardListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+export const partyMemberExportQuerySchema = partyMemberListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+export const gigWorkerExportQuerySchema = gigWorkerListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+export const commissionerExportQuerySchema = commissionerListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+export const redShopExportQuerySchema = redShopListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+
+const codeSchema = (what: string) => z.string().trim().min(1, `请填写${what}`).max(LIMITS.codeMax, `${what}过长`);
+
+/**
+ * The person columns of a role import: the person is named by ID number; name, phone and
+ * address create them when the ID number is not registered yet (the people import's rules).
+ */
+const rolePersonShape = {
+  idNumber: idNumberSchema,
+  name: personCreateSchema.shape.name,
+  phone: personCreateSchema.shape.phone,
+  nodeCode: codeSchema('住址编码'),
+};
+
+/** Several codes in one cell, separated by 、 , ， ; or spaces. */
+const codeListSchema = z
+  .string()
+  .transform((s) => [...new Set(s.split(/[、,，;；\s]+/).filter(Boolean))])
+  .pipe(z.array(codeSchema('楼道编码')).min(1, '请至少填写一个楼道编码').max(50, '楼道最多50个'));
+
+/** One row of a red stewards import (the rules of `POST /api/stewards`). */
+export const stewardImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    compoundCode: codeSchema('小区编码'),
+    stairwellCodes: codeListSchema,
+    qualitySupervisor: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    since: dateSchema.optional(),
+  })
+  .strict();
+export type StewardImportRow = z.infer<typeof stewardImportRowSchema>;
+
+/** One row of a party members import (the rules of `POST /api/party-members`; the branch is the compound's). */
+export const partyMemberImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    status: partyMemberStatusSchema,
+    joinedDate: dateSchema,
+    management: partyMemberManagementSchema,
+    workplaceOrg: text(LIMITS.nameMax).optional(),
+    compoundCode: codeSchema('小区编码'),
+  })
+  .strict()
+  .refine((v) => v.management !== 'dual' || !!v.workplaceOrg, { message: '双报到党员须填写工作单位党组织', path: ['workplaceOrg'] });
+export type PartyMemberImportRow = z.infer<typeof partyMemberImportRowSchema>;

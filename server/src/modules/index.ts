@@ -21,6 +21,11 @@ import { socialOrgsRoutes } from './social-orgs/social-orgs.routes.js';
 import { gigWorkersRoutes } from './gig-workers/gig-workers.routes.js';
 import { deputiesRoutes } from './deputies/deputies.routes.js';
 import { commissionersRoutes } from './commissioners/commissioners.routes.js';
+import { stewardsExcelRoutes } from './stewards/stewards-excel.routes.js';
+import { partyMembersExcelRoutes } from './party-members/party-members-excel.routes.js';
+import { gigWorkersExcelRoutes } from './gig-workers/gig-workers-excel.routes.js';
+import { commissionersExcelRoutes } from './commissioners/commissioners-excel.routes.js';
+import { redShopsExcelRoutes } from './red-shops/red-shops-excel.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -34,16 +39,21 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => peopleRoutes(a, deps), { prefix: '/people' });
   await api.register(async (a) => peopleExcelRoutes(a, deps), { prefix: '/people' });
   await api.register(async (a) => partyMembersRoutes(a, deps), { prefix: '/party-members' });
+  await api.register(async (a) => partyMembersExcelRoutes(a, deps), { prefix: '/party-members' });
   await api.register(async (a) => branchSecretariesRoutes(a, deps), { prefix: '/branch-secretaries' });
   await api.register(async (a) => stewardsRoutes(a, deps), { prefix: '/stewards' });
+  await api.register(async (a) => stewardsExcelRoutes(a, deps), { prefix: '/stewards' });
   await api.register(async (a) => ownersCommitteesRoutes(a, deps), { prefix: '/owners-committees' });
   await api.register(async (a) => searchRoutes(a, deps), { prefix: '/search' });
   await api.register(async (a) => statsRoutes(a, deps), { prefix: '/stats' });
   await api.register(async (a) => propertyCompaniesRoutes(a, deps), { prefix: '/property-companies' });
   await api.register(async (a) => propertyContractsRoutes(a, deps), { prefix: '/property-contracts' });
   await api.register(async (a) => redShopsRoutes(a, deps), { prefix: '/red-shops' });
+  await api.register(async (a) => redShopsExcelRoutes(a, deps), { prefix: '/red-shops' });
   await api.register(async (a) => socialOrgsRoutes(a, deps), { prefix: '/social-orgs' });
   await api.register(async (a) => gigWorkersRoutes(a, deps), { prefix: '/gig-workers' });
+  await api.register(async (a) => gigWorkersExcelRoutes(a, deps), { prefix: '/gig-workers' });
   await api.register(async (a) => deputiesRoutes(a, deps), { prefix: '/deputies' });
   await api.register(async (a) => commissionersRoutes(a, deps), { prefix: '/commissioners' });
+  await api.register(async (a) => commissionersExcelRoutes(a, deps), { prefix: '/commissioners' });
 }

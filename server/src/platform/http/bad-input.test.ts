@@ -443,8 +443,43 @@ describe('POST /api/people/import (multipart upload)', () => {
   });
 });
 
+describe.each(['/api/stewards/import', '/api/party-members/import'])('POST %s (multipart upload)', (path) => {
+  const upload = (file: Buffer, qs = 'wait=true') => {
+    const boundary = '----xjbadinput';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="导入.xlsx"\r\nContent-Type: ${XLSX_CONTENT_TYPE}\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return admin.request({ method: 'POST', url: `${path}?${qs}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  };
+  const xlsx = async (rows: unknown[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('导入');
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+
+  it('a JSON body, a file that is not an .xlsx, missing template columns or bad query parameters → 400', async () => {
+    expectError(await admin.request({ method: 'POST', url: `${path}?wait=true`, payload: '{"file":"x"}', headers: { 'content-type': 'application/json' } }), 400);
+    expectError(await upload(Buffer.from('身份证号,姓名\n')), 400);
+    expectError(await upload(await xlsx([['名字', '地址'], ['张三', 'X']])), 400);
+    for (const qs of ['mode=some', 'wait=yes', 'unknown=1']) expectError(await upload(await xlsx([['姓名*']]), qs), 400, 'VALIDATION_FAILED');
+  });
+
+  it('a file of bad rows writes nothing (one failed import in the audit log)', async () => {
+    const headers = path.includes('stewards')
+      ? ['身份证号*', '姓名*', '手机号', '住址编码*', '小区编码*', '服务楼道编码*', '质量监督员', '任职日期']
+      : ['身份证号*', '姓名*', '手机号', '住址编码*', '党员状态*', '入党日期*', '管理方式*', '工作单位党组织', '小区编码*'];
+    const res = await upload(await xlsx([headers, ['110101', '坏输入\u0000', '123', 'NO-SUCH-CODE', '大概', '1981-13-40', 'x', 'y'.repeat(300), '']]));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json(), res.body).toMatchObject({ status: 'done', written: 0, inserted: 0, invalidRows: 1 });
+    before.counts.audit_log! += 1;
+  });
+});
+
 /** Write routes covered by their own cases above rather than by the JSON table. */
-const SPECIAL_CASES = ['POST /api/people/import'];
+const SPECIAL_CASES = ['POST /api/people/import', 'POST /api/stewards/import', 'POST /api/party-members/import'];
 
 describe('coverage', () => {
   it('every write route the app registers is in ROUTES or listed as a special case', () => {
