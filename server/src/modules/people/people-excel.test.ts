@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, XLSX_CONTENT_TYPE } from '@xj/contracts';
+import { uploadFile } from '../../test/excel.js';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { count, expectError, grantNodes, node } from '../../test/fixtures.js';
 
@@ -33,15 +34,7 @@ async function xlsx(rows: unknown[][], headers: string[] = HEADERS): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function upload(c: Client, url: string, file: Buffer, fileName = '人员导入.xlsx', type = XLSX_CONTENT_TYPE): Promise<LightMyRequestResponse> {
-  const boundary = `----xjtest${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (c: Client, url: string, file: Buffer, fileName = '人员导入.xlsx', type = XLSX_CONTENT_TYPE) => uploadFile(c, url, file, { fileName, type });
 
 async function readXlsx(res: LightMyRequestResponse): Promise<ExcelJS.Workbook> {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_CONTENT_TYPE } from '@xj/contracts';
+import { uploadFile, xlsxOf } from '../../test/excel.js';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, count, createPerson, node, testPhone, validIdNumber } from '../../test/fixtures.js';
 
@@ -16,23 +15,9 @@ let w3: string;
 
 const HEADERS = ['身份证号*', '姓名*', '手机号', '住址编码*', '小区编码*', '服务楼道编码*', '质量监督员', '任职日期'];
 
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('红色管家');
-  ws.addRow(HEADERS);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: unknown[][]) => xlsxOf('红色管家', HEADERS, rows);
 
-function upload(c: Client, url: string, file: Buffer): Promise<LightMyRequestResponse> {
-  const boundary = `----xjtest${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="管家.xlsx"\r\nContent-Type: ${XLSX_CONTENT_TYPE}\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (c: Client, url: string, file: Buffer) => uploadFile(c, url, file, { fileName: '管家.xlsx' });
 
 interface Report {
   status: string;

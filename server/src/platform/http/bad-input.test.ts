@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, ORG_LIMITS, XLSX_CONTENT_TYPE } from '@xj/contracts';
+import { uploadFile, type FilePart } from '../../test/excel.js';
 import { nodeId, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, contentFingerprint, expectError, tableCounts, userId } from '../../test/fixtures.js';
 
@@ -360,15 +361,7 @@ describe('URLs', () => {
 
 describe('POST /api/people/import (multipart upload)', () => {
   const url = '/api/people/import?wait=true';
-  const upload = (file: Buffer, { fileName = '人员导入.xlsx', type = XLSX_CONTENT_TYPE, field = 'file', extra = '' } = {}) => {
-    const boundary = '----xjbadinput';
-    const payload = Buffer.concat([
-      Buffer.from(`${extra}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return admin.request({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  };
+  const upload = (file: Buffer, part: FilePart = {}) => uploadFile(admin, url, file, { fileName: '人员导入.xlsx', ...part });
   const xlsx = async (rows: unknown[][]) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('人员');
@@ -410,8 +403,9 @@ describe('POST /api/people/import (multipart upload)', () => {
     expectError(bad, 400);
     const file = await xlsx([['姓名*', '住址编码*']]);
     expectError(await upload(file, { field: 'upload' }), 400);
-    const twice = `------xjbadinput\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: ${XLSX_CONTENT_TYPE}\r\n\r\nabc\r\n`;
-    expectError(await upload(file, { extra: twice }), 400);
+    const boundary = '----xjbadinput';
+    const twice = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: ${XLSX_CONTENT_TYPE}\r\n\r\nabc\r\n`;
+    expectError(await upload(file, { extra: twice, boundary }), 400);
   });
 
   it('an .xlsx without the template columns, or with a bad row (all or nothing), writes nothing', async () => {
@@ -435,24 +429,14 @@ describe('POST /api/people/import (multipart upload)', () => {
   it('bad query parameters → 400', async () => {
     const file = await xlsx([['姓名*', '住址编码*']]);
     for (const qs of ['mode=some', 'wait=yes', 'unknown=1']) {
-      const boundary = 'q';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      const res = await admin.request({ method: 'POST', url: `/api/people/import?${qs}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const res = await uploadFile(admin, `/api/people/import?${qs}`, file, { fileName: 'a.xlsx', type: null });
       expectError(res, 400, 'VALIDATION_FAILED');
     }
   });
 });
 
 describe.each(['/api/stewards/import', '/api/party-members/import'])('POST %s (multipart upload)', (path) => {
-  const upload = (file: Buffer, qs = 'wait=true') => {
-    const boundary = '----xjbadinput';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="导入.xlsx"\r\nContent-Type: ${XLSX_CONTENT_TYPE}\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return admin.request({ method: 'POST', url: `${path}?${qs}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  };
+  const upload = (file: Buffer, qs = 'wait=true') => uploadFile(admin, `${path}?${qs}`, file);
   const xlsx = async (rows: unknown[][]) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('导入');
