@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { XLSX_CONTENT_TYPE } from '@xj/contracts';
+import { expect } from 'vitest';
+import { XLSX_CONTENT_TYPE, type ImportJobDto, type ImportMode } from '@xj/contracts';
 
 /** A workbook with one sheet: an optional header row, then the rows. */
 export async function xlsxOf(sheet: string, headers: readonly unknown[] | null, rows: readonly unknown[][]): Promise<Buffer> {
@@ -38,4 +39,26 @@ export function uploadFile(
 ): Promise<LightMyRequestResponse> {
   const { payload, contentType } = multipartFile(file, part);
   return c.request({ method: 'POST', url, payload, headers: { 'content-type': contentType } });
+}
+
+/** Imports a file synchronously (`wait=true`) and returns the final report. */
+export async function importAndWait(
+  c: { request(o: InjectOptions): Promise<LightMyRequestResponse> },
+  path: string,
+  file: Buffer,
+  mode: ImportMode,
+  part: FilePart = {},
+): Promise<ImportJobDto> {
+  const res = await uploadFile(c, `${path}?mode=${mode}&wait=true`, file, part);
+  expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+  return res.json() as ImportJobDto;
+}
+
+/** The header row of the first sheet of a downloaded workbook. */
+export async function headerOf(payload: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ExcelJS.Buffer);
+  const header: string[] = [];
+  wb.worksheets[0]!.getRow(1).eachCell((c) => header.push(c.text));
+  return header;
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
+import type { ImportJobDto, ImportMode } from '@xj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, XLSX_CONTENT_TYPE } from '@xj/contracts';
-import { uploadFile } from '../../test/excel.js';
+import { uploadFile, importAndWait } from '../../test/excel.js';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { count, expectError, grantNodes, node } from '../../test/fixtures.js';
 
@@ -54,23 +55,7 @@ function sheetRows(ws: ExcelJS.Worksheet): string[][] {
   return out;
 }
 
-interface Report {
-  status: string;
-  total: number;
-  processed: number;
-  inserted: number;
-  invalidRows: number;
-  errorCount: number;
-  errors: { row: number; column: string; message: string }[];
-  message: string;
-  jobId: string;
-}
-
-async function importNow(c: Client, file: Buffer, mode: 'all_or_nothing' | 'valid_rows'): Promise<Report> {
-  const res = await upload(c, `/api/people/import?mode=${mode}&wait=true`, file);
-  expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
-  return res.json() as Report;
-}
+const importNow = (c: Client, file: Buffer, mode: ImportMode) => importAndWait(c, '/api/people/import', file, mode, { fileName: '人员导入.xlsx' });
 
 const peopleNamed = (prefix: string) => count(t.db, 'SELECT count(*) FROM people WHERE name LIKE $1', [`${prefix}%`]);
 const lastAudit = async (action: string) =>
@@ -237,11 +222,11 @@ describe('people import', () => {
     const accepted = await upload(branch1, '/api/people/import?mode=valid_rows', file);
     expect(accepted.statusCode, accepted.body).toBe(202);
     const { jobId } = accepted.json() as { jobId: string };
-    let report: Report | undefined;
+    let report: ImportJobDto | undefined;
     for (let i = 0; i < 200; i++) {
       const res = await branch1.get(`/api/people/import/${jobId}`);
       expect(res.statusCode).toBe(200);
-      report = res.json() as Report;
+      report = res.json() as ImportJobDto;
       expect(['queued', 'validating', 'writing', 'done']).toContain(report.status);
       if (report.status === 'done') break;
       await new Promise((r) => setTimeout(r, 20));

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type { ImportMode } from '@xj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadFile, xlsxOf } from '../../test/excel.js';
+import { headerOf, importAndWait, xlsxOf } from '../../test/excel.js';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, count, createPerson, node, testPhone, validIdNumber } from '../../test/fixtures.js';
 
@@ -17,21 +17,8 @@ const HEADERS = ['身份证号*', '姓名*', '手机号', '住址编码*', '小�
 
 const xlsx = (rows: unknown[][]) => xlsxOf('红色管家', HEADERS, rows);
 
-const upload = (c: Client, url: string, file: Buffer) => uploadFile(c, url, file, { fileName: '管家.xlsx' });
 
-interface Report {
-  status: string;
-  inserted: number;
-  invalidRows: number;
-  errors: { row: number; column: string; message: string }[];
-  message: string;
-}
-
-async function importNow(c: Client, file: Buffer, mode: 'all_or_nothing' | 'valid_rows'): Promise<Report> {
-  const res = await upload(c, `/api/stewards/import?mode=${mode}&wait=true`, file);
-  expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
-  return res.json() as Report;
-}
+const importNow = (c: Client, file: Buffer, mode: ImportMode) => importAndWait(c, '/api/stewards/import', file, mode, { fileName: '管家.xlsx' });
 
 const stairwellCodes = async (compoundId: number) =>
   (await t.db.query<{ code: string }>(
@@ -56,11 +43,7 @@ describe('stewards import', () => {
   it('downloads a template with the Chinese headers', async () => {
     const res = await branch1.get('/api/stewards/import/template');
     expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    const header: string[] = [];
-    wb.worksheets[0]!.getRow(1).eachCell((c) => header.push(c.text));
-    expect(header).toEqual(HEADERS);
+    expect(await headerOf(res.rawPayload)).toEqual(HEADERS);
   });
 
   it('validates every row (all or nothing, then the valid rows), links known people and creates unknown ones', async () => {
