@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, ORG_LIMITS, XLSX_CONTENT_TYPE } from '@xj/contracts';
-import { uploadFile, type FilePart } from '../../test/excel.js';
+import { headerOf, uploadFile, xlsxOf, type FilePart } from '../../test/excel.js';
 import { nodeId, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, contentFingerprint, expectError, tableCounts, userId } from '../../test/fixtures.js';
 
@@ -435,14 +435,12 @@ describe('POST /api/people/import (multipart upload)', () => {
   });
 });
 
-describe.each(['/api/stewards/import', '/api/party-members/import'])('POST %s (multipart upload)', (path) => {
+/** Role and organisation imports: the same upload and row checks as people's, one case list for all. */
+const ROLE_IMPORTS = ['/api/stewards/import', '/api/party-members/import'];
+
+describe.each(ROLE_IMPORTS)('POST %s (multipart upload)', (path) => {
   const upload = (file: Buffer, qs = 'wait=true') => uploadFile(admin, `${path}?${qs}`, file);
-  const xlsx = async (rows: unknown[][]) => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('导入');
-    for (const r of rows) ws.addRow(r);
-    return Buffer.from(await wb.xlsx.writeBuffer());
-  };
+  const xlsx = (rows: unknown[][]) => xlsxOf('导入', null, rows);
 
   it('a JSON body, a file that is not an .xlsx, missing template columns or bad query parameters → 400', async () => {
     expectError(await admin.request({ method: 'POST', url: `${path}?wait=true`, payload: '{"file":"x"}', headers: { 'content-type': 'application/json' } }), 400);
@@ -452,10 +450,9 @@ describe.each(['/api/stewards/import', '/api/party-members/import'])('POST %s (m
   });
 
   it('a file of bad rows writes nothing (one failed import in the audit log)', async () => {
-    const headers = path.includes('stewards')
-      ? ['身份证号*', '姓名*', '手机号', '住址编码*', '小区编码*', '服务楼道编码*', '质量监督员', '任职日期']
-      : ['身份证号*', '姓名*', '手机号', '住址编码*', '党员状态*', '入党日期*', '管理方式*', '工作单位党组织', '小区编码*'];
-    const res = await upload(await xlsx([headers, ['110101', '坏输入\u0000', '123', 'NO-SUCH-CODE', '大概', '1981-13-40', 'x', 'y'.repeat(300), '']]));
+    const headers = await headerOf((await admin.get(`${path}/template`)).rawPayload);
+    const junk = ['110101', '坏输入\u0000', '123', 'NO-SUCH-CODE', '大概', '1981-13-40', 'x', 'y'.repeat(300), ''];
+    const res = await upload(await xlsx([headers, headers.map((_, i) => junk[i % junk.length])]));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json(), res.body).toMatchObject({ status: 'done', written: 0, inserted: 0, invalidRows: 1 });
     before.counts.audit_log! += 1;
@@ -463,7 +460,7 @@ describe.each(['/api/stewards/import', '/api/party-members/import'])('POST %s (m
 });
 
 /** Write routes covered by their own cases above rather than by the JSON table. */
-const SPECIAL_CASES = ['POST /api/people/import', 'POST /api/stewards/import', 'POST /api/party-members/import'];
+const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`)];
 
 describe('coverage', () => {
   it('every write route the app registers is in ROUTES or listed as a special case', () => {
