@@ -1,30 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { commissionerCreateSchema, commissionerListQuerySchema, commissionerListSchema, commissionerSchema, commissionerUpdateSchema, idParamsSchema } from '@xj/contracts';
+import { commissionerCreateSchema, commissionerListQuerySchema, commissionerListSchema, commissionerSchema, commissionerUpdateSchema } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
-import { actorOf, authOf } from '../../platform/http/access.js';
-import { scopeFor } from '../../platform/auth/scope.js';
-import { roleWriteScopes } from '../person-roles/role-scopes.js';
+import { registerRegistryRoutes } from '../person-roles/registry-routes.js';
 import { CommissionersService } from './commissioners.service.js';
 
 export async function commissionersRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
-  const service = new CommissionersService(db);
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['commissioners'];
-  const read = { access: 'people.read' as const };
-  const write = { access: 'people.write' as const };
-
-  r.get('/', { config: read, schema: { tags, querystring: commissionerListQuerySchema, response: { 200: commissionerListSchema } } }, async (req) =>
-    service.list(scopeFor(authOf(req), 'people.read'), req.query),
-  );
-  r.get('/:id', { config: read, schema: { tags, params: idParamsSchema, response: { 200: commissionerSchema } } }, async (req) =>
-    service.get(scopeFor(authOf(req), 'people.read'), req.params.id),
-  );
-  r.post('/', { config: write, schema: { tags, body: commissionerCreateSchema, response: { 201: commissionerSchema } } }, async (req, reply) => {
-    reply.code(201);
-    return service.create(roleWriteScopes(req, 'people.write'), req.body, actorOf(req));
+  registerRegistryRoutes(app, {
+    tags: ['commissioners'],
+    read: 'people.read',
+    write: 'people.write',
+    schemas: { listQuery: commissionerListQuerySchema, list: commissionerListSchema, record: commissionerSchema, create: commissionerCreateSchema, update: commissionerUpdateSchema },
+    service: new CommissionersService(db),
   });
-  r.patch('/:id', { config: write, schema: { tags, params: idParamsSchema, body: commissionerUpdateSchema, response: { 200: commissionerSchema } } }, async (req) =>
-    service.update(roleWriteScopes(req, 'people.write'), req.params.id, req.body, actorOf(req)),
-  );
 }

@@ -1,30 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { deputyCreateSchema, deputyListQuerySchema, deputyListSchema, deputySchema, deputyUpdateSchema, idParamsSchema } from '@xj/contracts';
+import { deputyCreateSchema, deputyListQuerySchema, deputyListSchema, deputySchema, deputyUpdateSchema } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
-import { actorOf, authOf } from '../../platform/http/access.js';
-import { scopeFor } from '../../platform/auth/scope.js';
-import { roleWriteScopes } from '../person-roles/role-scopes.js';
+import { registerRegistryRoutes } from '../person-roles/registry-routes.js';
 import { DeputiesService } from './deputies.service.js';
 
 export async function deputiesRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
-  const service = new DeputiesService(db);
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['deputies'];
-  const read = { access: 'people.read' as const };
-  const write = { access: 'people.write' as const };
-
-  r.get('/', { config: read, schema: { tags, querystring: deputyListQuerySchema, response: { 200: deputyListSchema } } }, async (req) =>
-    service.list(scopeFor(authOf(req), 'people.read'), req.query),
-  );
-  r.get('/:id', { config: read, schema: { tags, params: idParamsSchema, response: { 200: deputySchema } } }, async (req) =>
-    service.get(scopeFor(authOf(req), 'people.read'), req.params.id),
-  );
-  r.post('/', { config: write, schema: { tags, body: deputyCreateSchema, response: { 201: deputySchema } } }, async (req, reply) => {
-    reply.code(201);
-    return service.create(roleWriteScopes(req, 'people.write'), req.body, actorOf(req));
+  registerRegistryRoutes(app, {
+    tags: ['deputies'],
+    read: 'people.read',
+    write: 'people.write',
+    schemas: { listQuery: deputyListQuerySchema, list: deputyListSchema, record: deputySchema, create: deputyCreateSchema, update: deputyUpdateSchema },
+    service: new DeputiesService(db),
   });
-  r.patch('/:id', { config: write, schema: { tags, params: idParamsSchema, body: deputyUpdateSchema, response: { 200: deputySchema } } }, async (req) =>
-    service.update(roleWriteScopes(req, 'people.write'), req.params.id, req.body, actorOf(req)),
-  );
 }
