@@ -12,7 +12,9 @@ export const paginationQuerySchema = z.object({
 export const paginationSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Exact up to 10,000; past that it is 10,000 and `totalCapped` is true ("10,000+"). */
   total: z.number().int(),
+  totalCapped: z.boolean(),
 });
 
 /** Every list endpoint answers with this shape. */

@@ -2,8 +2,23 @@ import { z } from 'zod';
 import { IMPORT_MODES, IMPORT_STATUSES } from './import-rules.js';
 import { LIMITS } from './limits.js';
 import { personCreateSchema, personListQuerySchema } from './people.js';
-import { commissionerListQuerySchema, gigWorkerListQuerySchema, redShopListQuerySchema } from './organisations.js';
-import { partyMemberListQuerySchema, partyMemberManagementSchema, partyMemberStatusSchema, stewardListQuerySchema } from './party-roles.js';
+import {
+  commissionerCreateSchema,
+  commissionerListQuerySchema,
+  deputyCreateSchema,
+  deputyListQuerySchema,
+  gigWorkerCreateSchema,
+  gigWorkerListQuerySchema,
+  redShopListQuerySchema,
+} from './organisations.js';
+import {
+  branchSecretaryCreateSchema,
+  branchSecretaryListQuerySchema,
+  partyMemberListQuerySchema,
+  partyMemberManagementSchema,
+  partyMemberStatusSchema,
+  stewardListQuerySchema,
+} from './party-roles.js';
 import { dateSchema, idNumberSchema } from './people.js';
 import { text } from './common.js';
 
@@ -137,3 +152,54 @@ export const partyMemberImportRowSchema = z
   .strict()
   .refine((v) => v.management !== 'dual' || !!v.workplaceOrg, { message: '双报到党员须填写工作单位党组织', path: ['workplaceOrg'] });
 export type PartyMemberImportRow = z.infer<typeof partyMemberImportRowSchema>;
+
+/** One row of a gig workers import (the rules of `POST /api/gig-workers`; the home node defaults to the row's address). */
+export const gigWorkerImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    type: gigWorkerCreateSchema.shape.type,
+    platform: gigWorkerCreateSchema.shape.platform,
+    homeCode: codeSchema('居住地编码').optional(),
+  })
+  .strict();
+export type GigWorkerImportRow = z.infer<typeof gigWorkerImportRowSchema>;
+
+/** One row of a service commissioners import (the rules of `POST /api/commissioners`, without the account link). */
+export const commissionerImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    department: commissionerCreateSchema.shape.department,
+    rank: commissionerCreateSchema.shape.rank,
+    communityCode: codeSchema('联系社区编码'),
+  })
+  .strict();
+export type CommissionerImportRow = z.infer<typeof commissionerImportRowSchema>;
+
+/** One row of a deputies import (the rules of `POST /api/deputies`; the contact node defaults to the row's address). */
+export const deputyImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    body: deputyCreateSchema.shape.body,
+    level: deputyCreateSchema.shape.level,
+    contactCode: codeSchema('联系点编码').optional(),
+  })
+  .strict();
+export type DeputyImportRow = z.infer<typeof deputyImportRowSchema>;
+
+/** One row of a branch secretaries import (the rules of `POST /api/branch-secretaries`; the branch is the one covering the compound). */
+export const branchSecretaryImportRowSchema = z
+  .object({
+    ...rolePersonShape,
+    compoundCode: codeSchema('支部小区编码'),
+    background: branchSecretaryCreateSchema.shape.background,
+    termStart: branchSecretaryCreateSchema.shape.termStart,
+    termEnd: branchSecretaryCreateSchema.shape.termEnd,
+  })
+  .strict()
+  .refine((v) => !v.termEnd || v.termEnd >= v.termStart, { message: '任期结束日期不能早于开始日期', path: ['termEnd'] });
+export type BranchSecretaryImportRow = z.infer<typeof branchSecretaryImportRowSchema>;
+
+export const deputyExportQuerySchema = deputyListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);
+export const branchSecretaryExportQuerySchema = branchSecretaryListQuerySchema
+  .omit({ page: true, pageSize: true }).extend(exportOptionsShape).strict().superRefine(requireUnmaskReason);

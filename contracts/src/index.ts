@@ -13,3 +13,4 @@ export * from './organisations.js';
 export * from './search.js';
 export * from './stats.js';
 export * from './imports.js';
+export * from './org-imports.js';

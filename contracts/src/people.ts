@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema, text } from './common.js';
 import { LIMITS } from './limits.js';
 import { GENDERS, idNumberProblem, PHONE_PATTERN, SENSITIVE_FIELDS } from './person-rules.js';
+import { COMMITTEE_POSITIONS, PARTY_MEMBER_MANAGEMENTS, PARTY_MEMBER_STATUSES, SECRETARY_BACKGROUNDS } from './party-role-kinds.js';
+import { DEPUTY_BODIES, DEPUTY_LEVELS, GIG_WORKER_TYPES, SOCIAL_ORG_KINDS } from './organisation-kinds.js';
 
 export const genderSchema = z.enum(GENDERS);
 
@@ -96,3 +98,33 @@ export const personSummarySchema = z.object({
   nodeName: z.string(),
 });
 export type PersonSummaryDto = z.infer<typeof personSummarySchema>;
+
+// ── A person's roles (GET /api/people/:id/roles) ──────────────────────────────────────────
+const roleAt = { id: z.number().int(), nodeId: z.number().int(), nodeName: z.string() };
+const term = { termStart: z.string(), termEnd: z.string().nullable(), current: z.boolean() };
+
+/** One role record of a person, in the caller's scope; `id` is the record of its registry (a committee for its members). */
+export const personRoleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('party_member'), ...roleAt, status: z.enum(PARTY_MEMBER_STATUSES), management: z.enum(PARTY_MEMBER_MANAGEMENTS), joinedDate: z.string(), branchName: z.string() }),
+  z.object({ kind: z.literal('branch_secretary'), ...roleAt, ...term, branchName: z.string(), background: z.enum(SECRETARY_BACKGROUNDS) }),
+  z.object({ kind: z.literal('steward'), ...roleAt, stairwells: z.array(z.string()), qualitySupervisor: z.boolean(), since: z.string() }),
+  z.object({ kind: z.literal('committee_member'), ...roleAt, ...term, position: z.enum(COMMITTEE_POSITIONS) }),
+  z.object({ kind: z.literal('red_shop_keeper'), ...roleAt, shopName: z.string() }),
+  z.object({ kind: z.literal('social_org_contact'), ...roleAt, orgName: z.string(), orgKind: z.enum(SOCIAL_ORG_KINDS) }),
+  z.object({ kind: z.literal('gig_worker'), ...roleAt, type: z.enum(GIG_WORKER_TYPES), platform: z.string().nullable() }),
+  z.object({ kind: z.literal('deputy'), ...roleAt, body: z.enum(DEPUTY_BODIES), level: z.enum(DEPUTY_LEVELS) }),
+  z.object({ kind: z.literal('commissioner'), ...roleAt, department: z.string(), rank: z.string().nullable() }),
+]);
+export type PersonRoleDto = z.infer<typeof personRoleSchema>;
+export type PersonRoleKind = PersonRoleDto['kind'];
+
+export const personRolesSchema = z.object({
+  personId: z.number().int(),
+  /**
+   * Whether the person is a party member at all, wherever they are registered: what the
+   * owners' committee 60% rule counts, so a committee form can show the share it will be held to.
+   */
+  partyMember: z.boolean(),
+  roles: z.array(personRoleSchema),
+});
+export type PersonRolesDto = z.infer<typeof personRolesSchema>;

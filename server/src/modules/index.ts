@@ -26,6 +26,11 @@ import { partyMembersExcelRoutes } from './party-members/party-members-excel.rou
 import { gigWorkersExcelRoutes } from './gig-workers/gig-workers-excel.routes.js';
 import { commissionersExcelRoutes } from './commissioners/commissioners-excel.routes.js';
 import { redShopsExcelRoutes } from './red-shops/red-shops-excel.routes.js';
+import { socialOrgsExcelRoutes } from './social-orgs/social-orgs-excel.routes.js';
+import { propertyCompaniesExcelRoutes, propertyContractsExcelRoutes } from './property-companies/property-companies-excel.routes.js';
+import { ownersCommitteesExcelRoutes } from './owners-committees/owners-committees-excel.routes.js';
+import { deputiesExcelRoutes } from './deputies/deputies-excel.routes.js';
+import { branchSecretariesExcelRoutes } from './branch-secretaries/branch-secretaries-excel.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -41,19 +46,25 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => partyMembersRoutes(a, deps), { prefix: '/party-members' });
   await api.register(async (a) => partyMembersExcelRoutes(a, deps), { prefix: '/party-members' });
   await api.register(async (a) => branchSecretariesRoutes(a, deps), { prefix: '/branch-secretaries' });
+  await api.register(async (a) => branchSecretariesExcelRoutes(a, deps), { prefix: '/branch-secretaries' });
   await api.register(async (a) => stewardsRoutes(a, deps), { prefix: '/stewards' });
   await api.register(async (a) => stewardsExcelRoutes(a, deps), { prefix: '/stewards' });
   await api.register(async (a) => ownersCommitteesRoutes(a, deps), { prefix: '/owners-committees' });
+  await api.register(async (a) => ownersCommitteesExcelRoutes(a, deps), { prefix: '/owners-committees' });
   await api.register(async (a) => searchRoutes(a, deps), { prefix: '/search' });
   await api.register(async (a) => statsRoutes(a, deps), { prefix: '/stats' });
   await api.register(async (a) => propertyCompaniesRoutes(a, deps), { prefix: '/property-companies' });
+  await api.register(async (a) => propertyCompaniesExcelRoutes(a, deps), { prefix: '/property-companies' });
   await api.register(async (a) => propertyContractsRoutes(a, deps), { prefix: '/property-contracts' });
+  await api.register(async (a) => propertyContractsExcelRoutes(a, deps), { prefix: '/property-contracts' });
   await api.register(async (a) => redShopsRoutes(a, deps), { prefix: '/red-shops' });
   await api.register(async (a) => redShopsExcelRoutes(a, deps), { prefix: '/red-shops' });
   await api.register(async (a) => socialOrgsRoutes(a, deps), { prefix: '/social-orgs' });
+  await api.register(async (a) => socialOrgsExcelRoutes(a, deps), { prefix: '/social-orgs' });
   await api.register(async (a) => gigWorkersRoutes(a, deps), { prefix: '/gig-workers' });
   await api.register(async (a) => gigWorkersExcelRoutes(a, deps), { prefix: '/gig-workers' });
   await api.register(async (a) => deputiesRoutes(a, deps), { prefix: '/deputies' });
+  await api.register(async (a) => deputiesExcelRoutes(a, deps), { prefix: '/deputies' });
   await api.register(async (a) => commissionersRoutes(a, deps), { prefix: '/commissioners' });
   await api.register(async (a) => commissionersExcelRoutes(a, deps), { prefix: '/commissioners' });
 }

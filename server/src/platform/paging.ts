@@ -2,13 +2,19 @@ import type { Queryable } from './db.js';
 
 export interface Page<T> {
   data: T[];
-  pagination: { page: number; pageSize: number; total: number };
+  pagination: { page: number; pageSize: number; total: number; totalCapped: boolean };
 }
 
 /**
- * Runs a filtered list query once, with the total as a window count over the same rows.
+ * Counting stops here. An exact count of a county-wide list (200,000 residents) costs more than
+ * the page itself; past the cap the total reads "10,000+" and the user narrows the filters.
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * Runs a filtered list query: the page (ORDER BY … LIMIT, so an index on the order can stop early)
+ * and, unless the first page already shows everything, a count of the same rows capped at COUNT_CAP.
  * `fromWhere` is the `FROM … WHERE …` part; `select` and `orderBy` apply to the page.
- * Only a page past the end (no rows to carry the total) costs a second, counting query.
  */
 export async function pagedQuery<R, T>(
   q: Queryable,
@@ -17,16 +23,23 @@ export async function pagedQuery<R, T>(
   map: (row: R) => T,
 ): Promise<Page<T>> {
   const n = parts.params.length;
-  const rows = await q.query<R & { total_count: number }>(
-    `SELECT ${parts.select}, count(*) OVER () AS total_count ${parts.fromWhere} ORDER BY ${parts.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...parts.params, page.pageSize, (page.page - 1) * page.pageSize],
-  );
-  let total = Number(rows[0]?.total_count ?? 0);
-  if (rows.length === 0 && page.page > 1) {
-    const [c] = await q.query<{ total: number }>(`SELECT count(*)::int AS total ${parts.fromWhere}`, parts.params);
-    total = c?.total ?? 0;
+  const offset = (page.page - 1) * page.pageSize;
+  const rows = await q.query<R>(`SELECT ${parts.select} ${parts.fromWhere} ORDER BY ${parts.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+    ...parts.params,
+    page.pageSize,
+    offset,
+  ]);
+  let total = offset + rows.length;
+  if (rows.length === page.pageSize || (rows.length === 0 && offset > 0)) {
+    const [c] = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM (SELECT 1 ${parts.fromWhere} LIMIT $${n + 1}) counted`, [
+      ...parts.params,
+      COUNT_CAP + 1,
+    ]);
+    // Past the cap the count stops short of deep pages; a page past the end has only the count.
+    total = rows.length ? Math.max(c?.total ?? 0, total) : (c?.total ?? 0);
   }
-  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total } };
+  const totalCapped = total > COUNT_CAP;
+  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total: totalCapped ? COUNT_CAP : total, totalCapped } };
 }
 
 /** Builds `AND`-joined conditions with numbered parameters. */

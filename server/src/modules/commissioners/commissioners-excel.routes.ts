@@ -3,6 +3,10 @@ import { commissionerExportQuerySchema, type CommissionerDto } from '@xj/contrac
 import type { AppDeps } from '../../platform/http/app.js';
 import { ID_NUMBER_COLUMN, PHONE_COLUMN, registerExportRoute, type ExportRecord } from '../../platform/excel/registry-export.js';
 import type { ExportColumn } from '../../platform/excel/columns.js';
+import { registerImportRoutes } from '../../platform/excel/import-routes.js';
+import { scopeFor } from '../../platform/auth/scope.js';
+import { authOf } from '../../platform/http/access.js';
+import { COMMISSIONER_IMPORT, commissionerImportHandler } from './commissioners.excel.js';
 import { CommissionersService } from './commissioners.service.js';
 
 const COLUMNS: ExportColumn<ExportRecord<CommissionerDto>>[] = [
@@ -16,9 +20,16 @@ const COLUMNS: ExportColumn<ExportRecord<CommissionerDto>>[] = [
   { header: '登录账号', width: 14, value: (x) => x.r.username },
 ];
 
-/** Excel export of the service commissioners registry. */
+/** Excel import (template, upload, progress, error report) and export of the service commissioners registry. */
 export async function commissionersExcelRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
   const service = new CommissionersService(db);
+  await registerImportRoutes(app, {
+    db,
+    access: 'people.write',
+    tags: ['commissioners'],
+    spec: COMMISSIONER_IMPORT,
+    handler: (req) => commissionerImportHandler({ write: scopeFor(authOf(req), 'people.write'), read: scopeFor(authOf(req), 'people.read') }),
+  });
   registerExportRoute(app, {
     db, access: 'people.read', tags: ['commissioners'], querystring: commissionerExportQuerySchema,
     spec: { title: '服务专员名单', action: 'commissioner.export', targetType: 'commissioner', list: (s, q) => service.list(s, q), personId: (r) => r.person.id, columns: COLUMNS },

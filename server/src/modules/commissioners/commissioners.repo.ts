@@ -1,6 +1,7 @@
 import type { CommissionerDto } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
-import { likeEscape, pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { matchName } from '../people/people.repo.js';
 import { isoOf, joinPerson, personJson, toRequiredPersonSummary, type PersonJson } from '../person-roles/person-ref.js';
 
 export interface CommissionerRow {
@@ -53,8 +54,8 @@ export function listCommissioners(
   const where = new Where()
     .add('n.path LIKE ANY(?)', f.scopePatterns)
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
-    .addIf(f.q, 'cp.name ILIKE ?', `%${likeEscape(f.q ?? '')}%`)
     .addIf(f.department, 'c.department = ?', f.department);
+  if (f.q) matchName(where, 'cp', f.q);
   return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy: 'n.path, cp.name, c.id', params: where.params }, page, toCommissionerDto);
 }
 

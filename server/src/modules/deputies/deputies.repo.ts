@@ -1,6 +1,7 @@
 import type { DeputyBody, DeputyDto, DeputyLevel } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
-import { likeEscape, pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { matchName } from '../people/people.repo.js';
 import { isoOf, joinPerson, personJson, toRequiredPersonSummary, type PersonJson } from '../person-roles/person-ref.js';
 
 export interface DeputyRow {
@@ -48,9 +49,9 @@ export function listDeputies(
   const where = new Where()
     .add('n.path LIKE ANY(?)', f.scopePatterns)
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
-    .addIf(f.q, 'dp.name ILIKE ?', `%${likeEscape(f.q ?? '')}%`)
     .addIf(f.body, 'd.body = ?', f.body)
     .addIf(f.level, 'd.level = ?', f.level);
+  if (f.q) matchName(where, 'dp', f.q);
   return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy: 'dp.name, d.id', params: where.params }, page, toDeputyDto);
 }
 

@@ -12,11 +12,15 @@ export const nodesSearcher: Searcher = {
       .add('n.path LIKE ANY(?)', scopePatterns)
       .add('n.active')
       .add('(n.name ILIKE ? OR n.code LIKE ?)', `%${likeEscape(term)}%`, `${likeEscape(term)}%`);
-    return searchRows<{ id: number; name: string; kind: NodeKind; parent_name: string | null; total_count: number }>(
+    return searchRows<{ id: number; name: string; kind: NodeKind; parent_name: string | null }>(
       q,
-      `SELECT n.id, n.name, n.kind, par.name AS parent_name, count(*) OVER () AS total_count
-         FROM nodes n LEFT JOIN nodes par ON par.id = n.parent_id ${where} ORDER BY n.depth, n.code LIMIT ${limit}`,
-      where.params,
+      {
+        select: 'n.id, n.name, n.kind, par.name AS parent_name',
+        fromWhere: `FROM nodes n LEFT JOIN nodes par ON par.id = n.parent_id ${where}`,
+        orderBy: 'n.depth, n.code',
+        params: where.params,
+      },
+      limit,
       (r) => ({
         id: r.id,
         title: r.kind === 'building' || r.kind === 'stairwell' ? `${r.parent_name ?? ''}${r.name}` : r.name,

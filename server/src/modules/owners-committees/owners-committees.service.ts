@@ -15,6 +15,7 @@ import type { Page } from '../../platform/paging.js';
 import { nodeInScope } from '../nodes/nodes.service.js';
 import { personInScope } from '../people/people.service.js';
 import * as repo from './owners-committees.repo.js';
+import { listCommitteeMembers, type CommitteeMemberExportRow } from './owners-committees-excel.repo.js';
 
 const strip = ({ compoundPath: _p, ...dto }: repo.CommitteeRecord): OwnersCommitteeDto => dto;
 
@@ -51,6 +52,13 @@ export class OwnersCommitteesService {
     const current = query.current === undefined ? undefined : query.current === 'true';
     const page = await repo.listCommittees(this.db, { scopePatterns: scopePatterns(scope), subtreePath, current }, query);
     return { ...page, data: page.data.map(strip) };
+  }
+
+  /** The members of the listed committees, one row each (the export). */
+  async listMembers(scope: Scope, query: OwnersCommitteeListQuery): Promise<Page<CommitteeMemberExportRow>> {
+    const subtreePath = query.nodeId ? (await nodeInScope(this.db, query.nodeId, scope)).path : undefined;
+    const current = query.current === undefined ? undefined : query.current === 'true';
+    return listCommitteeMembers(this.db, { scopePatterns: scopePatterns(scope), subtreePath, current }, query);
   }
 
   async get(scope: Scope, id: number): Promise<OwnersCommitteeDetailDto> {

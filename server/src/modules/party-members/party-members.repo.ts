@@ -1,6 +1,7 @@
 import type { PartyMemberDto, PartyMemberManagement, PartyMemberStatus, PersonSummaryDto } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
-import { likeEscape, pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { matchName } from '../people/people.repo.js';
 import { isoDate, rolePersonJson, toRequiredPersonSummary } from '../person-roles/person-ref.js';
 
 interface PartyMemberRow {
@@ -64,9 +65,9 @@ export function listPartyMembers(
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
     .addIf(f.status, 'm.status = ?', f.status)
     .addIf(f.management, 'm.management = ?', f.management)
-    .addIf(f.branchId, 'm.branch_id = ?', f.branchId)
-    .addIf(f.q, 'p.name ILIKE ?', `%${likeEscape(f.q ?? '')}%`);
-  return pagedQuery(q, { select: SELECT, fromWhere: `${FROM} ${where}`, orderBy: 'n.path, p.name, m.id', params: where.params }, page, toRecord);
+    .addIf(f.branchId, 'm.branch_id = ?', f.branchId);
+  if (f.q) matchName(where, 'p', f.q);
+  return pagedQuery(q, { select: SELECT, fromWhere: `${FROM} ${where}`, orderBy: 'n.path, m.id', params: where.params }, page, toRecord);
 }
 
 export async function getPartyMember(q: Queryable, id: number, opts: { forUpdate?: boolean } = {}): Promise<PartyMemberRecord | undefined> {

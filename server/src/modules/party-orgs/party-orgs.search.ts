@@ -17,11 +17,15 @@ export const partyOrgsSearcher: Searcher = {
       )
       .add('p.active')
       .add('(p.name ILIKE ? OR p.secretary_name ILIKE ?)', `%${likeEscape(term)}%`, `%${likeEscape(term)}%`);
-    return searchRows<{ id: number; name: string; kind: PartyOrgKind; node_id: number; secretary_name: string | null; total_count: number }>(
+    return searchRows<{ id: number; name: string; kind: PartyOrgKind; node_id: number; secretary_name: string | null }>(
       q,
-      `SELECT p.id, p.name, p.kind, p.node_id, p.secretary_name, count(*) OVER () AS total_count
-         FROM party_orgs p JOIN nodes n ON n.id = p.node_id ${where} ORDER BY p.kind, p.name LIMIT ${limit}`,
-      where.params,
+      {
+        select: 'p.id, p.name, p.kind, p.node_id, p.secretary_name',
+        fromWhere: `FROM party_orgs p JOIN nodes n ON n.id = p.node_id ${where}`,
+        orderBy: 'p.kind, p.name, p.id',
+        params: where.params,
+      },
+      limit,
       (r) => ({
         id: r.id,
         title: r.name,

@@ -45,9 +45,19 @@ export function toPersonDto(r: PersonRow): PersonDto {
 
 /** Adds the one-click matching rule for people: name substring, last four phone digits, or a whole ID number. */
 export function matchPerson(where: Where, q: string): Where {
-  if (/^\d{4}$/.test(q)) return where.add('(right(p.phone, 4) = ? OR p.name LIKE ?)', q, `%${q}%`);
+  if (/^\d{4}$/.test(q)) return where.add('right(p.phone, 4) = ?', q);
   if (/^\d{17}[\dXx]$/.test(q)) return where.add('p.id_number = ?', q.toUpperCase());
-  return where.add('p.name ILIKE ?', `%${likeEscape(q)}%`);
+  return matchName(where, 'p', q);
+}
+
+/**
+ * A person's name (`<alias>.name`) containing `term`: one or two characters (a surname, a given
+ * name) through the name-grams index, longer terms through the trigram index.
+ */
+export function matchName(where: Where, alias: string, term: string): Where {
+  const t = term.trim().toLowerCase();
+  if ([...t].length <= 2) return where.add(`${alias}.name_grams @> ARRAY[?]::text[]`, t);
+  return where.add(`${alias}.name ILIKE ?`, `%${likeEscape(term)}%`);
 }
 
 export interface PeopleFilter {

@@ -5,6 +5,7 @@ import {
   personCreateSchema,
   personListQuerySchema,
   personListSchema,
+  personRolesSchema,
   personSchema,
   personUpdateSchema,
   unmaskResultSchema,
@@ -27,6 +28,9 @@ export async function peopleRoutes(app: FastifyInstance, { db }: AppDeps): Promi
   );
   r.get('/:id', { config: read, schema: { tags, params: idParamsSchema, response: { 200: personSchema } } }, async (req) =>
     service.get(scopeFor(authOf(req), 'people.read'), req.params.id),
+  );
+  r.get('/:id/roles', { config: read, schema: { tags, params: idParamsSchema, response: { 200: personRolesSchema } } }, async (req) =>
+    service.roles(scopeFor(authOf(req), 'people.read'), req.params.id),
   );
   r.post('/', { config: write, schema: { tags, body: personCreateSchema, response: { 201: personSchema } } }, async (req, reply) => {
     reply.code(201);

@@ -10,14 +10,18 @@ export const peopleSearcher: Searcher = {
   permission: 'people.read',
   search: (q, { term, scopePatterns, limit }) => {
     const where = matchPerson(new Where().add('n.path LIKE ANY(?)', scopePatterns), term);
-    return searchRows<{ id: number; name: string; phone: string | null; node_name: string | null; total_count: number }>(
+    return searchRows<{ id: number; name: string; phone: string | null; node_name: string | null }>(
       q,
-      // The address from the compound down (e.g. 丽景雅居/3号楼/1单元): enough to tell namesakes apart.
-      `SELECT p.id, p.name, p.phone, count(*) OVER () AS total_count,
-              (SELECT string_agg(a.name, '/' ORDER BY a.depth) FROM nodes a
-                WHERE a.id = ANY(string_to_array(trim(both '/' from n.path), '/')::int[]) AND a.depth >= 3) AS node_name
-         FROM people p JOIN nodes n ON n.id = p.node_id ${where} ORDER BY p.name, p.id LIMIT ${limit}`,
-      where.params,
+      {
+        // The address from the compound down (e.g. 丽景雅居/3号楼/1单元): enough to tell namesakes apart.
+        select: `p.id, p.name, p.phone,
+                 (SELECT string_agg(a.name, '/' ORDER BY a.depth) FROM nodes a
+                   WHERE a.id = ANY(string_to_array(trim(both '/' from n.path), '/')::int[]) AND a.depth >= 3) AS node_name`,
+        fromWhere: `FROM people p JOIN nodes n ON n.id = p.node_id ${where}`,
+        orderBy: 'p.name, p.id',
+        params: where.params,
+      },
+      limit,
       (r) => ({ id: r.id, title: r.name, subtitle: [r.node_name, maskPhone(r.phone)].filter(Boolean).join(' · '), link: `/admin/people/${r.id}` }),
     );
   },

@@ -1,4 +1,4 @@
-import { birthDateFromId, genderFromId, type PersonCreate, type PersonDto, type PersonListQuery, type PersonUpdate, type SensitiveField } from '@xj/contracts';
+import { birthDateFromId, genderFromId, type PersonCreate, type PersonDto, type PersonListQuery, type PersonRolesDto, type PersonUpdate, type SensitiveField } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { actorEntry, appendAudit, type Actor } from '../../platform/audit/audit.js';
@@ -6,6 +6,7 @@ import { pathInScope, scopePatterns, type Scope } from '../../platform/auth/scop
 import type { Page } from '../../platform/paging.js';
 import { nodeInScope } from '../nodes/nodes.service.js';
 import * as repo from './people.repo.js';
+import { personRoles } from './people-roles.repo.js';
 
 /** Loads a person whose address lies in the scope; anything else is "not found". */
 export async function personInScope(q: Queryable, id: number, scope: Scope): Promise<repo.PersonRow> {
@@ -48,6 +49,11 @@ export class PeopleService {
 
   async get(scope: Scope, id: number): Promise<PersonDto> {
     return repo.toPersonDto(await personInScope(this.db, id, scope));
+  }
+
+  async roles(scope: Scope, id: number): Promise<PersonRolesDto> {
+    await personInScope(this.db, id, scope);
+    return personRoles(this.db, id, scopePatterns(scope));
   }
 
   async create(scope: Scope, readScope: Scope, input: PersonCreate, actor: Actor): Promise<PersonDto> {

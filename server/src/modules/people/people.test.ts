@@ -113,6 +113,30 @@ describe('people registry', () => {
     const theirs = (await branch2.get(`/api/people?q=${phone.slice(-4)}`)).json() as { data: { id: number }[] };
     expect(theirs.data.map((p) => p.id)).not.toContain(person.id);
   });
+
+  it('finds people by any one- or two-character piece of their name, and by longer fragments', async () => {
+    const { person } = await createPerson(branch1, branch1Compound, { name: '欧阳明月' });
+    const ids = async (q: string) =>
+      ((await branch1.get(`/api/people?q=${encodeURIComponent(q)}&pageSize=200`)).json() as { data: { id: number }[] }).data.map((p) => p.id);
+    for (const q of ['欧', '月', '阳明', '明月', '欧阳明', '阳明月']) expect(await ids(q), q).toContain(person.id);
+    for (const q of ['明欧', '月欧', '欧明']) expect(await ids(q), q).not.toContain(person.id);
+    const searched = (await branch1.get(`/api/search?q=${encodeURIComponent('阳明')}`)).json() as { groups: { type: string; items: { id: number }[] }[] };
+    expect(searched.groups.find((g) => g.type === 'person')?.items.map((i) => i.id)).toContain(person.id);
+  });
+
+  it('clears a phone or ID number set to null, keeping the birth date and sex it gave', async () => {
+    const { person, phone } = await createPerson(branch1, branch1Compound);
+    const noPhone = await branch1.patch(`/api/people/${person.id}`, { phone: null });
+    expect(noPhone.statusCode, noPhone.body).toBe(200);
+    expect(noPhone.json()).toMatchObject({ phone: null, idNumber: person.idNumber });
+    const noId = await branch1.patch(`/api/people/${person.id}`, { idNumber: null });
+    expect(noId.statusCode, noId.body).toBe(200);
+    expect(noId.json()).toMatchObject({ phone: null, idNumber: null, birthDate: '1975-06-12', gender: 'female' });
+    const [row] = await t.db.query<{ phone: string | null; id_number: string | null }>('SELECT phone, id_number FROM people WHERE id = $1', [person.id]);
+    expect(row).toEqual({ phone: null, id_number: null });
+    const found = (await branch1.get(`/api/people?q=${phone.slice(-4)}`)).json() as { data: { id: number }[] };
+    expect(found.data.map((p) => p.id)).not.toContain(person.id);
+  });
 });
 
 describe('revealing a masked field', () => {

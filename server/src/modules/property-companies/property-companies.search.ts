@@ -11,10 +11,10 @@ export const propertyCompaniesSearcher: Searcher = {
   permission: 'orgs.read',
   search: (q, { term, limit }) => {
     const where = new Where().add('(c.name ILIKE ? OR c.credit_code = ?)', `%${likeEscape(term)}%`, term.toUpperCase());
-    return searchRows<{ id: number; name: string; credit_code: string; total_count: number }>(
+    return searchRows<{ id: number; name: string; credit_code: string }>(
       q,
-      `SELECT c.id, c.name, c.credit_code, count(*) OVER () AS total_count FROM property_companies c ${where} ORDER BY c.name LIMIT ${limit}`,
-      where.params,
+      { select: 'c.id, c.name, c.credit_code', fromWhere: `FROM property_companies c ${where}`, orderBy: 'c.name, c.id', params: where.params },
+      limit,
       (r) => ({ id: r.id, title: r.name, subtitle: r.credit_code, link: `/admin/property-companies?id=${r.id}` }),
     );
   },

@@ -27,13 +27,13 @@ const SUBDISTRICT_DEPTH = NODE_KINDS.indexOf('subdistrict');
  * kept by those who hold orgs.write at the county or a subdistrict, since one company
  * serves compounds in several communities. Contracts belong to their compound's scope.
  */
-function assertRegistryKeeper(scope: Scope): void {
+export function assertRegistryKeeper(scope: Scope): void {
   const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
   if (!scope.paths.some((p) => depthOf(p) <= SUBDISTRICT_DEPTH)) throw forbidden('物业企业名录由县级或街道管理员维护');
 }
 
 /** A company with a party organisation names it; one without has no name for it. */
-function checkPartyOrg(v: repo.CompanyValues): void {
+export function checkPartyOrg(v: repo.CompanyValues): void {
   if (v.hasPartyOrg && !v.partyOrgName) throw badRequest('已建立党组织的企业请填写党组织名称');
   if (!v.hasPartyOrg && v.partyOrgName) throw badRequest('未建立党组织的企业不能填写党组织名称');
 }
@@ -41,6 +41,11 @@ function checkPartyOrg(v: repo.CompanyValues): void {
 async function assertCreditCodeFree(q: Queryable, creditCode: string, exceptId = 0): Promise<void> {
   const existing = await repo.findByCreditCode(q, creditCode, exceptId);
   if (existing) throw new AppError(409, 'DUPLICATE', `该统一社会信用代码已登记：${existing.name}（编号 ${existing.id}）`, { existingId: existing.id });
+}
+
+/** Why a contract cannot be added next to `clash`, an existing contract of the compound whose dates overlap. */
+export function contractClashMessage(clash: contracts.ContractRow): string {
+  return `“${clash.compound_name}”在 ${clash.start_date} 至 ${clash.end_date} 已有服务合同（${clash.company_name}，合同编号 ${clash.id}），同一小区的合同期不能重叠`;
 }
 
 async function companyOrNotFound(q: Queryable, id: number, opts: { forUpdate?: boolean } = {}): Promise<repo.CompanyRow> {
@@ -177,13 +182,6 @@ export class PropertyContractsService {
   private async checkDates(q: Queryable, v: contracts.ContractValues, exceptId: number): Promise<void> {
     if (v.endDate < v.startDate) throw badRequest(`合同结束日期（${v.endDate}）不能早于开始日期（${v.startDate}）`);
     const clash = await contracts.overlappingContract(q, v.compoundId, v.startDate, v.endDate, exceptId);
-    if (clash) {
-      throw new AppError(
-        409,
-        'CONFLICT',
-        `“${clash.compound_name}”在 ${clash.start_date} 至 ${clash.end_date} 已有服务合同（${clash.company_name}，合同编号 ${clash.id}），同一小区的合同期不能重叠`,
-        { existingId: clash.id },
-      );
-    }
+    if (clash) throw new AppError(409, 'CONFLICT', contractClashMessage(clash), { existingId: clash.id });
   }
 }

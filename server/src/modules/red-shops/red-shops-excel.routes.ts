@@ -3,6 +3,9 @@ import { redShopExportQuerySchema, type RedShopDto } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
 import { ID_NUMBER_COLUMN, PHONE_COLUMN, registerExportRoute, type ExportRecord } from '../../platform/excel/registry-export.js';
 import type { ExportColumn } from '../../platform/excel/columns.js';
+import { registerImportRoutes } from '../../platform/excel/import-routes.js';
+import { roleWriteScopes } from '../person-roles/role-scopes.js';
+import { RED_SHOP_IMPORT, redShopImportHandler } from './red-shops.excel.js';
 import { RedShopsService } from './red-shops.service.js';
 
 const COLUMNS: ExportColumn<ExportRecord<RedShopDto>>[] = [
@@ -17,9 +20,12 @@ const COLUMNS: ExportColumn<ExportRecord<RedShopDto>>[] = [
   { header: '加入日期', width: 14, text: true, value: (x) => x.r.joinedDate },
 ];
 
-/** Excel export of the red shops registry (the keeper's phone and ID number masked by default). */
+/** Excel import and export of the red shops registry (the keeper's phone and ID number masked by default). */
 export async function redShopsExcelRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
   const service = new RedShopsService(db);
+  await registerImportRoutes(app, {
+    db, access: 'orgs.write', tags: ['red-shops'], spec: RED_SHOP_IMPORT, handler: (req) => redShopImportHandler(roleWriteScopes(req, 'orgs.write')),
+  });
   registerExportRoute(app, {
     db, access: 'orgs.read', tags: ['red-shops'], querystring: redShopExportQuerySchema,
     spec: { title: '红色商铺名单', action: 'redShop.export', targetType: 'red_shop', list: (s, q) => service.list(s, q), personId: (r) => r.keeper?.id, columns: COLUMNS },

@@ -9,11 +9,10 @@ export const redShopsSearcher: Searcher = {
   search: (q, { term, scopePatterns, limit }) => {
     const like = `%${likeEscape(term)}%`;
     const where = new Where().add('n.path LIKE ANY(?)', scopePatterns).add('(r.name ILIKE ? OR n.name ILIKE ?)', like, like);
-    return searchRows<{ id: number; name: string; node_name: string; total_count: number }>(
+    return searchRows<{ id: number; name: string; node_name: string }>(
       q,
-      `SELECT r.id, r.name, n.name AS node_name, count(*) OVER () AS total_count
-         FROM red_shops r JOIN nodes n ON n.id = r.node_id ${where} ORDER BY r.name, r.id LIMIT ${limit}`,
-      where.params,
+      { select: 'r.id, r.name, n.name AS node_name', fromWhere: `FROM red_shops r JOIN nodes n ON n.id = r.node_id ${where}`, orderBy: 'r.name, r.id', params: where.params },
+      limit,
       (r) => ({ id: r.id, title: r.name, subtitle: r.node_name, link: `/admin/red-shops?id=${r.id}` }),
     );
   },

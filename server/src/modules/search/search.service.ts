@@ -1,6 +1,7 @@
 import type { Permission, SearchItem, SearchResult } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
 import { scopeFor, scopePatterns, type AuthContext } from '../../platform/auth/scope.js';
+import { pagedQuery } from '../../platform/paging.js';
 import { nodeInScope } from '../nodes/nodes.service.js';
 
 /** One kind of record the one-click query can find; modules contribute their own. */
@@ -33,13 +34,13 @@ export class SearchService {
   }
 }
 
-/** Runs a searcher's query: the page of items, and the total from a window count. */
-export async function searchRows<R extends { total_count: number }>(
+/** Runs a searcher's query: the first `limit` items, and the total (capped like every list's). */
+export async function searchRows<R>(
   q: Queryable,
-  sql: string,
-  params: unknown[],
+  parts: { select: string; fromWhere: string; orderBy: string; params: unknown[] },
+  limit: number,
   toItem: (r: R) => SearchItem,
 ): Promise<{ total: number; items: SearchItem[] }> {
-  const rows = await q.query<R>(sql, params);
-  return { total: Number(rows[0]?.total_count ?? 0), items: rows.map(toItem) };
+  const found = await pagedQuery(q, parts, { page: 1, pageSize: limit }, toItem);
+  return { total: found.pagination.total, items: found.data };
 }

@@ -8,11 +8,10 @@ export const socialOrgsSearcher: Searcher = {
   permission: 'orgs.read',
   search: (q, { term, scopePatterns, limit }) => {
     const where = new Where().add('n.path LIKE ANY(?)', scopePatterns).add('o.name ILIKE ?', `%${likeEscape(term)}%`);
-    return searchRows<{ id: number; name: string; node_name: string; total_count: number }>(
+    return searchRows<{ id: number; name: string; node_name: string }>(
       q,
-      `SELECT o.id, o.name, n.name AS node_name, count(*) OVER () AS total_count
-         FROM social_orgs o JOIN nodes n ON n.id = o.node_id ${where} ORDER BY o.name, o.id LIMIT ${limit}`,
-      where.params,
+      { select: 'o.id, o.name, n.name AS node_name', fromWhere: `FROM social_orgs o JOIN nodes n ON n.id = o.node_id ${where}`, orderBy: 'o.name, o.id', params: where.params },
+      limit,
       (r) => ({ id: r.id, title: r.name, subtitle: r.node_name, link: `/admin/social-orgs?id=${r.id}` }),
     );
   },

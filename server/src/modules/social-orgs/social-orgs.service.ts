@@ -9,7 +9,7 @@ import { nodeOfKinds, subtreeOf, type RoleScopes } from '../person-roles/person-
 import * as repo from './social-orgs.repo.js';
 
 // A social organisation may serve a whole subdistrict, unlike a shop.
-const SOCIAL_ORG_NODE_KINDS = NODE_KINDS.slice(NODE_KINDS.indexOf('subdistrict'));
+export const SOCIAL_ORG_NODE_KINDS = NODE_KINDS.slice(NODE_KINDS.indexOf('subdistrict'));
 
 export class SocialOrgsService {
   constructor(private readonly db: Db) {}

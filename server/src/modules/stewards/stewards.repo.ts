@@ -1,6 +1,7 @@
 import type { PersonSummaryDto, StewardDto } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
-import { likeEscape, pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { pagedQuery, Where, type Page } from '../../platform/paging.js';
+import { matchName } from '../people/people.repo.js';
 import { isoDate, rolePersonJson, toRequiredPersonSummary } from '../person-roles/person-ref.js';
 
 interface StewardRow {
@@ -51,8 +52,8 @@ export function listStewards(
     .add('n.path LIKE ANY(?)', f.scopePatterns)
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
     .addIf(f.stairwellId, 'EXISTS (SELECT 1 FROM steward_stairwells ss WHERE ss.steward_id = s.id AND ss.stairwell_id = ?)', f.stairwellId)
-    .addIf(f.qualitySupervisor, 's.quality_supervisor = ?', f.qualitySupervisor)
-    .addIf(f.q, 'p.name ILIKE ?', `%${likeEscape(f.q ?? '')}%`);
+    .addIf(f.qualitySupervisor, 's.quality_supervisor = ?', f.qualitySupervisor);
+  if (f.q) matchName(where, 'p', f.q);
   return pagedQuery(q, { select: SELECT, fromWhere: `${FROM} ${where}`, orderBy: 'n.path, p.name, s.id', params: where.params }, page, toRecord);
 }
 

@@ -436,7 +436,19 @@ describe('POST /api/people/import (multipart upload)', () => {
 });
 
 /** Role and organisation imports: the same upload and row checks as people's, one case list for all. */
-const ROLE_IMPORTS = ['/api/stewards/import', '/api/party-members/import'];
+const ROLE_IMPORTS = [
+  '/api/stewards/import',
+  '/api/party-members/import',
+  '/api/gig-workers/import',
+  '/api/commissioners/import',
+  '/api/deputies/import',
+  '/api/branch-secretaries/import',
+  '/api/red-shops/import',
+  '/api/social-orgs/import',
+  '/api/property-companies/import',
+  '/api/property-contracts/import',
+  '/api/owners-committees/import',
+];
 
 describe.each(ROLE_IMPORTS)('POST %s (multipart upload)', (path) => {
   const upload = (file: Buffer, qs = 'wait=true') => uploadFile(admin, `${path}?${qs}`, file);
