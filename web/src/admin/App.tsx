@@ -1,5 +1,5 @@
 /** Root component: providers (antd theme + locale, i18n, session) and the console routes. */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
@@ -13,6 +13,7 @@ import { ApiBridge } from './components/ApiBridge';
 import { AppLayout } from './components/AppLayout';
 import { PageLoading } from './components/PageLoading';
 import { Forbidden } from './components/Forbidden';
+import { RegistryViewContext } from './registry/RegistryView';
 import { landingPath, PATHS } from './routes';
 import { theme } from './theme';
 
@@ -28,6 +29,7 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const PersonDetailPage = lazy(() => import('./pages/PersonDetailPage'));
 const PeopleImportPage = lazy(() => import('./pages/PeopleImportPage'));
 const PartyMembersPage = lazy(() => import('./pages/registries/PartyMembersPage'));
+const BranchSecretariesPage = lazy(() => import('./pages/registries/BranchSecretariesPage'));
 const StewardsPage = lazy(() => import('./pages/registries/StewardsPage'));
 const OwnersCommitteesPage = lazy(() => import('./pages/registries/OwnersCommitteesPage'));
 const PropertyCompaniesPage = lazy(() => import('./pages/registries/PropertyCompaniesPage'));
@@ -51,6 +53,15 @@ function RequireAuth({ children }: { children: ReactNode }) {
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <Forbidden />;
+}
+
+/** A registry page's list at `path` and its Excel import view at `path/import` (the page checks the write permission). */
+function registryRoutes(path: string, permission: Permission, Page: ComponentType) {
+  const guarded = <RequirePermission permission={permission}><Page /></RequirePermission>;
+  return [
+    <Route key={path} path={path} element={guarded} />,
+    <Route key={`${path}/import`} path={`${path}/import`} element={<RegistryViewContext.Provider value="import">{guarded}</RegistryViewContext.Provider>} />,
+  ];
 }
 
 function Landing() {
@@ -78,15 +89,16 @@ function ConsoleRoutes() {
           <Route path={PATHS.people} element={<RequirePermission permission="people.read"><PeoplePage /></RequirePermission>} />
           <Route path={PATHS.peopleImport} element={<RequirePermission permission="people.write"><PeopleImportPage /></RequirePermission>} />
           <Route path={`${PATHS.people}/:id`} element={<RequirePermission permission="people.read"><PersonDetailPage /></RequirePermission>} />
-          <Route path={PATHS.partyMembers} element={<RequirePermission permission="people.read"><PartyMembersPage /></RequirePermission>} />
-          <Route path={PATHS.stewards} element={<RequirePermission permission="people.read"><StewardsPage /></RequirePermission>} />
-          <Route path={PATHS.ownersCommittees} element={<RequirePermission permission="people.read"><OwnersCommitteesPage /></RequirePermission>} />
-          <Route path={PATHS.propertyCompanies} element={<RequirePermission permission="orgs.read"><PropertyCompaniesPage /></RequirePermission>} />
-          <Route path={PATHS.redShops} element={<RequirePermission permission="orgs.read"><RedShopsPage /></RequirePermission>} />
-          <Route path={PATHS.gigWorkers} element={<RequirePermission permission="people.read"><GigWorkersPage /></RequirePermission>} />
-          <Route path={PATHS.commissioners} element={<RequirePermission permission="people.read"><CommissionersPage /></RequirePermission>} />
-          <Route path={PATHS.deputies} element={<RequirePermission permission="people.read"><DeputiesPage /></RequirePermission>} />
-          <Route path={PATHS.socialOrgs} element={<RequirePermission permission="orgs.read"><SocialOrgsPage /></RequirePermission>} />
+          {registryRoutes(PATHS.partyMembers, 'people.read', PartyMembersPage)}
+          {registryRoutes(PATHS.branchSecretaries, 'people.read', BranchSecretariesPage)}
+          {registryRoutes(PATHS.stewards, 'people.read', StewardsPage)}
+          {registryRoutes(PATHS.ownersCommittees, 'people.read', OwnersCommitteesPage)}
+          {registryRoutes(PATHS.propertyCompanies, 'orgs.read', PropertyCompaniesPage)}
+          {registryRoutes(PATHS.redShops, 'orgs.read', RedShopsPage)}
+          {registryRoutes(PATHS.gigWorkers, 'people.read', GigWorkersPage)}
+          {registryRoutes(PATHS.commissioners, 'people.read', CommissionersPage)}
+          {registryRoutes(PATHS.deputies, 'people.read', DeputiesPage)}
+          {registryRoutes(PATHS.socialOrgs, 'orgs.read', SocialOrgsPage)}
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.audit} element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path={PATHS.account} element={<AccountPage />} />

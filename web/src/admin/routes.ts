@@ -10,6 +10,7 @@ export const PATHS = {
   people: '/people',
   peopleImport: '/people/import',
   partyMembers: '/party-members',
+  branchSecretaries: '/branch-secretaries',
   stewards: '/stewards',
   ownersCommittees: '/owners-committees',
   propertyCompanies: '/property-companies',

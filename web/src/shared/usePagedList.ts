@@ -13,7 +13,8 @@ export type Filters = Record<string, FilterValue>;
 
 export interface ListAnswer<T> {
   data: T[];
-  pagination: { page: number; pageSize: number; total: number };
+  /** `totalCapped`: the server stopped counting at `total` (10,000+). */
+  pagination: { page: number; pageSize: number; total: number; totalCapped?: boolean };
 }
 
 export function usePagedList<T, F extends Filters = Filters>(path: string, initial: F) {
@@ -51,7 +52,7 @@ export function usePagedList<T, F extends Filters = Filters>(path: string, initi
     total: result?.pagination.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => t('common.total', { total }),
+    showTotal: (total) => t(result?.pagination.totalCapped ? 'common.totalCapped' : 'common.total', { total }),
     onChange: (p, size) => {
       setPage(size !== pageSize ? 1 : p);
       setPageSize(size);

@@ -1,12 +1,12 @@
 /**
  * Register a person (POST /api/people) or edit one (PATCH /api/people/:id, changed fields only).
  * ID number and phone are checked here with the platform's own rules; birth date and gender
- * follow from a valid ID number. Editing never shows the stored phone or ID number: a blank
- * field keeps them.
+ * follow from a valid ID number. Editing shows the stored phone and ID number masked, as the
+ * API returns them: left as shown they are not sent, emptied they are removed (sent as null).
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { birthDateFromId, GENDERS, genderFromId, idNumberProblem, isValidPhone, LIMITS } from '@xj/contracts/domain';
@@ -37,6 +37,18 @@ interface Props {
 const normaliseId = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 const normalisePhone = (s: string) => s.replace(/\s+/g, '');
 
+type Sensitive = 'phone' | 'idNumber';
+
+/**
+ * What to send for a masked field of an edited person: nothing while it still shows the
+ * stored (masked) value, null once emptied, else the new value.
+ */
+function sensitiveChange(typed: string | undefined, stored: string | null, normalise: (s: string) => string): string | null | undefined {
+  const v = typed?.trim() ?? '';
+  if (v === (stored ?? '')) return undefined;
+  return v ? normalise(v) : null;
+}
+
 export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const genderLabel = useGenderLabel();
@@ -54,11 +66,23 @@ export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
         name: person.name,
         gender: person.gender ?? undefined,
         birthDate: person.birthDate ? dayjs(person.birthDate) : undefined,
+        phone: person.phone ?? undefined,
+        idNumber: person.idNumber ?? undefined,
         nodeId: person.nodeId,
         notes: person.notes ?? undefined,
       });
     }
   }, [open, person, form]);
+
+  const typedPhone = Form.useWatch('phone', form);
+  const typedId = Form.useWatch('idNumber', form);
+  const unchanged = (field: Sensitive, raw: string) => !!person && raw.trim() === (person[field] ?? '');
+  /** Under a stored phone / ID number: kept while it shows the masked value, a warning once emptied. */
+  const sensitiveHelp = (field: Sensitive, typed: string | undefined) => {
+    if (!person?.[field]) return undefined;
+    if (!typed?.trim()) return <Typography.Text type="warning">{t('people.sensitiveCleared', { field: t(`people.${field}`) })}</Typography.Text>;
+    return unchanged(field, typed) ? t('people.sensitiveKept') : undefined;
+  };
 
   const onIdChange = (raw: string) => {
     const id = normaliseId(raw);
@@ -79,8 +103,10 @@ export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
     if (v.name.trim() !== person.name) body.name = v.name.trim();
     if ((v.gender ?? null) !== person.gender) body.gender = v.gender ?? null;
     if ((birth ?? null) !== person.birthDate) body.birthDate = birth ?? null;
-    if (phone) body.phone = phone;
-    if (idNumber) body.idNumber = idNumber;
+    const phoneChange = sensitiveChange(v.phone, person.phone, normalisePhone);
+    if (phoneChange !== undefined) body.phone = phoneChange;
+    const idChange = sensitiveChange(v.idNumber, person.idNumber, normaliseId);
+    if (idChange !== undefined) body.idNumber = idChange;
     if (v.nodeId !== undefined && v.nodeId !== person.nodeId) body.nodeId = v.nodeId;
     if ((notes ?? null) !== person.notes) body.notes = notes ?? null;
     return body;
@@ -129,18 +155,18 @@ export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
         <Form.Item
           name="idNumber"
           label={t('people.idNumber')}
-          extra={editing ? t('people.keepSensitive', { masked: person.idNumber ?? '—' }) : t('people.idNumberHelp')}
+          extra={sensitiveHelp('idNumber', typedId) ?? t('people.idNumberHelp')}
           rules={[
             {
               validator: async (_, raw: string | undefined) => {
-                if (!raw?.trim()) return;
+                if (!raw?.trim() || unchanged('idNumber', raw)) return;
                 const problem = idNumberProblem(normaliseId(raw));
                 if (problem) throw new Error(problem);
               },
             },
           ]}
         >
-          <Input maxLength={22} autoComplete="off" onChange={(e) => onIdChange(e.target.value)} />
+          <Input maxLength={22} autoComplete="off" allowClear={editing} onChange={(e) => onIdChange(e.target.value)} />
         </Form.Item>
         <div className="form-row">
           <Form.Item name="gender" label={t('people.gender')} className="form-row-item">
@@ -153,17 +179,17 @@ export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
         <Form.Item
           name="phone"
           label={t('people.phone')}
-          extra={editing ? t('people.keepSensitive', { masked: person.phone ?? '—' }) : undefined}
+          extra={sensitiveHelp('phone', typedPhone)}
           rules={[
             {
               validator: async (_, raw: string | undefined) => {
-                if (!raw?.trim()) return;
+                if (!raw?.trim() || unchanged('phone', raw)) return;
                 if (!isValidPhone(normalisePhone(raw))) throw new Error(t('people.phoneInvalid'));
               },
             },
           ]}
         >
-          <Input maxLength={20} autoComplete="off" inputMode="tel" />
+          <Input maxLength={20} autoComplete="off" inputMode="tel" allowClear={editing} />
         </Form.Item>
         <Form.Item name="nodeId" label={t('people.address')} rules={[{ required: true, message: t('people.addressRequired') }]} extra={t('people.addressHelp')}>
           <NodeTreeSelect fallbackLabel={person?.nodePathNames.join(' / ')} allowClear={false} />

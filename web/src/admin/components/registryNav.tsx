@@ -7,6 +7,7 @@ import {
   IdcardOutlined,
   ShopOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -17,6 +18,7 @@ import type { NavEntry } from './navEntry';
 export const REGISTRY_NAV: NavEntry[] = [
   { path: PATHS.people, labelKey: 'people', icon: <IdcardOutlined />, permission: 'people.read' },
   { path: PATHS.partyMembers, labelKey: 'partyMembers', icon: <FlagOutlined />, permission: 'people.read' },
+  { path: PATHS.branchSecretaries, labelKey: 'branchSecretaries', icon: <StarOutlined />, permission: 'people.read' },
   { path: PATHS.stewards, labelKey: 'stewards', icon: <UserOutlined />, permission: 'people.read' },
   { path: PATHS.ownersCommittees, labelKey: 'ownersCommittees', icon: <TeamOutlined />, permission: 'people.read' },
   { path: PATHS.propertyCompanies, labelKey: 'propertyCompanies', icon: <HomeOutlined />, permission: 'orgs.read' },

@@ -1,26 +1,36 @@
 /**
  * One registry list page, described by a RegistrySpec: filter bar, server-side paginated table,
- * a detail drawer and (with the write permission) create and edit dialogs. The role and
- * organisation pages are all this component with their own spec.
+ * a detail drawer, Excel export and (with the write permission) Excel import and create and
+ * edit dialogs. The role and organisation pages are all this component with their own spec.
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { App, Button, Card, Select, Space, Table, Tooltip, type TableProps } from 'antd';
-import { EditOutlined, EyeOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { usePagedList, type Filters } from '../../shared/usePagedList';
+import { ExportButton } from '../components/ExportButton';
 import { FilterSearch } from '../components/FilterSearch';
 import { NodeTreeSelect } from '../components/NodeTreeSelect';
 import { PageHeader } from '../components/PageHeader';
 import { useSession } from '../session';
 import { RegistryDrawer } from './RegistryDrawer';
 import { RegistryFormModal } from './RegistryFormModal';
+import { RegistryImportPage } from './RegistryImportPage';
+import { RegistryViewContext } from './RegistryView';
 import type { FilterSpec, RegistrySpec } from './types';
 
 export function RegistryPage<T extends { id: number }>({ spec }: { spec: RegistrySpec<T> }) {
+  return useContext(RegistryViewContext) === 'import' ? <RegistryImportPage spec={spec} /> : <RegistryList spec={spec} />;
+}
+
+function RegistryList<T extends { id: number }>({ spec }: { spec: RegistrySpec<T> }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const canWrite = !!spec.form && can(spec.writePermission);
+  const canImport = !!spec.excel && can(spec.writePermission);
   const list = usePagedList<T, Filters>(spec.apiPath, {});
   const [viewing, setViewing] = useState<T | null>(null);
   const [editing, setEditing] = useState<T | null>(null);
@@ -97,6 +107,14 @@ export function RegistryPage<T extends { id: number }>({ spec }: { spec: Registr
         extra={
           <Space wrap>
             {spec.headerExtra}
+            {canImport && (
+              <Button icon={<ImportOutlined />} onClick={() => void navigate('import', { relative: 'path' })}>
+                {t('registry.excel.import')}
+              </Button>
+            )}
+            {spec.excel && (
+              <ExportButton path={`${spec.apiPath}/export`} filters={list.filters} fallbackName={`${spec.excel.name}.xlsx`} canUnmask={can('people.unmask')} />
+            )}
             {canWrite && (
               <Button
                 type="primary"

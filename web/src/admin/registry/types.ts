@@ -1,5 +1,5 @@
 /** The description of one registry page: where its API is, its filters, columns, detail and form. */
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { DescriptionsProps, TableProps } from 'antd';
 import type { NodeKind, Permission } from '@xj/contracts';
 import type { RemoteSource } from './RemoteSelect';
@@ -30,12 +30,21 @@ export type FieldSpec = {
   | { kind: 'person'; fallbackLabel?: (row: unknown) => string | undefined }
   | { kind: 'remote'; source: RemoteSource; fallbackLabel?: (row: unknown) => string | undefined }
   | { kind: 'node'; selectableKinds?: readonly NodeKind[]; fallbackLabel?: (row: unknown) => string | undefined }
+  /** Several stairwells of the compound chosen in the field `compoundField` (ids; labelled building + stairwell). */
+  | { kind: 'stairwells'; compoundField: string }
+  /**
+   * Any input taking `value`/`onChange` (e.g. a list editor). `toApi` turns its value into the
+   * request's (also applied to `valuesOf` to tell whether it changed); `validate` says what is wrong.
+   */
+  | { kind: 'custom'; input: ReactElement; toApi?: (v: unknown) => unknown; validate?: (v: unknown) => string | null }
 );
 
 export interface FormSpec<T> {
   fields: FieldSpec[];
   /** The form's values for an existing record (dates as YYYY-MM-DD strings). */
   valuesOf: (row: T) => Record<string, unknown>;
+  /** Edit from GET apiPath/:id rather than the list row (when the row lacks what the form needs). */
+  loadDetail?: boolean;
 }
 
 export interface RegistrySpec<T extends { id: number }> {
@@ -55,4 +64,9 @@ export interface RegistrySpec<T extends { id: number }> {
   form?: FormSpec<T>;
   /** Extra buttons in the page header. */
   headerExtra?: ReactNode;
+  /**
+   * Excel import and export under apiPath (/import/template, /import, /export): export for
+   * readers, import (at <page path>/import) with the write permission. `name` names the files.
+   */
+  excel?: { name: string };
 }

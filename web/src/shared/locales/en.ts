@@ -35,6 +35,7 @@ export const en: Strings<typeof zhCN> = {
     updatedAt: 'Updated',
     noData: 'No data',
     total: '{{total}} in total',
+    totalCapped: 'More than {{total}} (narrow the filters)',
     backHome: 'Back to home',
   },
   errors: {
@@ -67,6 +68,7 @@ export const en: Strings<typeof zhCN> = {
     search: 'One-click query',
     people: 'People',
     partyMembers: 'Party members',
+    branchSecretaries: 'Branch secretaries',
     stewards: 'Red stewards',
     ownersCommittees: 'Owners’ committees',
     propertyCompanies: 'Red property services',

@@ -33,6 +33,7 @@ export const zhCN = {
     updatedAt: '更新时间',
     noData: '暂无数据',
     total: '共 {{total}} 条',
+    totalCapped: '超过 {{total}} 条（请缩小筛选范围）',
     backHome: '返回首页',
   },
   errors: {
@@ -65,6 +66,7 @@ export const zhCN = {
     search: '一键查询',
     people: '人员信息',
     partyMembers: '党员',
+    branchSecretaries: '支部书记',
     stewards: '红色管家',
     ownersCommittees: '红色业委会',
     propertyCompanies: '红色物业',

@@ -14,6 +14,7 @@ export default function CommissionersPage() {
       title: t('nav.commissioners'),
       description: t('registry.commissioners.description'),
       apiPath: '/api/commissioners',
+      excel: { name: 'commissioners' },
       writePermission: 'people.write',
       filters: [c.searchFilter, c.nodeFilter],
       columns: [

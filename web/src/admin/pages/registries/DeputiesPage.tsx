@@ -18,6 +18,7 @@ export default function DeputiesPage() {
       title: t('nav.deputies'),
       description: t('registry.deputies.description'),
       apiPath: '/api/deputies',
+      excel: { name: 'deputies' },
       writePermission: 'people.write',
       filters: [
         c.searchFilter,

@@ -17,6 +17,7 @@ export default function GigWorkersPage() {
       title: t('nav.gigWorkers'),
       description: t('registry.gig.description'),
       apiPath: '/api/gig-workers',
+      excel: { name: 'gig-workers' },
       writePermission: 'people.write',
       filters: [c.searchFilter, c.nodeFilter, { key: 'type', kind: 'select', label: t('registry.gig.type'), options: types }],
       columns: [

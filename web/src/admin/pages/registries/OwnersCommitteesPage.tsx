@@ -8,6 +8,7 @@ import { useRegistryCommon } from '../../registry/common';
 import { RegistryPage } from '../../registry/RegistryPage';
 import type { RegistrySpec } from '../../registry/types';
 import { useEnumLabels } from '../../registry/useEnumLabel';
+import { CommitteeMembersInput, membersToApi, type MemberRow } from './CommitteeMembersInput';
 
 type Member = OwnersCommitteeDetailDto['members'][number];
 
@@ -31,6 +32,7 @@ export default function OwnersCommitteesPage() {
       title: t('nav.ownersCommittees'),
       description: t('registry.committees.description'),
       apiPath: '/api/owners-committees',
+      excel: { name: 'owners-committees' },
       writePermission: 'people.write',
       loadDetail: true,
       filters: [c.nodeFilter, { key: 'current', kind: 'select', label: t('registry.committees.current'), options: c.boolOptions }],
@@ -69,6 +71,38 @@ export default function OwnersCommitteesPage() {
             />
           </>
         );
+      },
+      form: {
+        loadDetail: true,
+        fields: [
+          { name: 'compoundId', label: t('registry.compound'), kind: 'node', selectableKinds: ['compound'], required: true, createOnly: true },
+          { name: 'termStart', label: t('registry.committees.termStart'), kind: 'date', required: true },
+          { name: 'termEnd', label: t('registry.committees.termEnd'), kind: 'date', required: true },
+          { name: 'electionDate', label: t('registry.committees.electionDate'), kind: 'date', required: true },
+          {
+            name: 'members',
+            label: t('registry.committees.members'),
+            kind: 'custom',
+            required: true,
+            help: t('registry.committees.membersHelp'),
+            input: <CommitteeMembersInput />,
+            toApi: membersToApi,
+            validate: (v) => {
+              const rows = (v as MemberRow[] | undefined) ?? [];
+              const blank = rows.findIndex((m) => m.personId === undefined);
+              if (blank >= 0) return t('registry.committees.pickMemberN', { n: blank + 1 });
+              return rows.length < 3 ? t('registry.committees.minMembers') : null;
+            },
+          },
+        ],
+        valuesOf: (r) => ({
+          termStart: r.termStart,
+          termEnd: r.termEnd,
+          electionDate: r.electionDate,
+          members: ((r as OwnersCommitteeDetailDto).members ?? []).map(
+            (m): MemberRow => ({ key: m.person.id, personId: m.person.id, position: m.position, name: m.person.name, partyMember: m.partyMember }),
+          ),
+        }),
       },
     };
   }, [c, e]);

@@ -19,6 +19,7 @@ export default function PartyMembersPage() {
       title: t('nav.partyMembers'),
       description: t('registry.members.description'),
       apiPath: '/api/party-members',
+      excel: { name: 'party-members' },
       writePermission: 'people.write',
       filters: [
         c.searchFilter,

@@ -15,6 +15,7 @@ export default function PropertyCompaniesPage() {
       title: t('nav.propertyCompanies'),
       description: t('registry.companies.description'),
       apiPath: '/api/property-companies',
+      excel: { name: 'property-companies' },
       writePermission: 'orgs.write',
       filters: [
         { key: 'q', kind: 'q', label: t('registry.search'), placeholder: t('registry.companies.searchPlaceholder') },

@@ -13,6 +13,7 @@ export default function RedShopsPage() {
       title: t('nav.redShops'),
       description: t('registry.shops.description'),
       apiPath: '/api/red-shops',
+      excel: { name: 'red-shops' },
       writePermission: 'orgs.write',
       filters: [
         { key: 'q', kind: 'q', label: t('registry.search'), placeholder: t('registry.nameSearch') },

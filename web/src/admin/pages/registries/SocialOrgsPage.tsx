@@ -17,6 +17,7 @@ export default function SocialOrgsPage() {
       title: t('nav.socialOrgs'),
       description: t('registry.socialOrgs.description'),
       apiPath: '/api/social-orgs',
+      excel: { name: 'social-orgs' },
       writePermission: 'orgs.write',
       filters: [
         { key: 'q', kind: 'q', label: t('registry.search'), placeholder: t('registry.nameSearch') },

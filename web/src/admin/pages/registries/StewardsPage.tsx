@@ -15,6 +15,7 @@ export default function StewardsPage() {
       title: t('nav.stewards'),
       description: t('registry.stewards.description'),
       apiPath: '/api/stewards',
+      excel: { name: 'stewards' },
       writePermission: 'people.write',
       filters: [c.searchFilter, c.nodeFilter, { key: 'qualitySupervisor', kind: 'select', label: t('registry.stewards.supervisor'), options: c.boolOptions }],
       columns: [
@@ -32,6 +33,16 @@ export default function StewardsPage() {
         { key: 'supervisor', label: t('registry.stewards.supervisor'), children: c.yesNo(r.qualitySupervisor) },
         { key: 'since', label: t('registry.stewards.since'), children: r.since },
       ],
+      form: {
+        fields: [
+          { name: 'personId', label: t('registry.person'), kind: 'person', required: true, createOnly: true },
+          { name: 'compoundId', label: t('registry.compound'), kind: 'node', selectableKinds: ['compound'], required: true, createOnly: true },
+          { name: 'stairwellIds', label: t('registry.stewards.stairwells'), kind: 'stairwells', compoundField: 'compoundId', required: true },
+          { name: 'qualitySupervisor', label: t('registry.stewards.supervisor'), kind: 'switch', help: t('registry.stewards.supervisorHelp') },
+          { name: 'since', label: t('registry.stewards.since'), kind: 'date', required: true },
+        ],
+        valuesOf: (r) => ({ compoundId: r.compoundId, stairwellIds: r.stairwells.map((s) => s.id), qualitySupervisor: r.qualitySupervisor, since: r.since }),
+      },
     };
   }, [c]);
   return <RegistryPage spec={spec} />;
