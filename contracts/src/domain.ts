@@ -13,5 +13,6 @@ export * from './audit-results.js';
 export * from './person-rules.js';
 export * from './party-role-kinds.js';
 export * from './organisation-kinds.js';
+export * from './ticket-kinds.js';
 export * from './import-rules.js';
 export * from './stats-figures.js';

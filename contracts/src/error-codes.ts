@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'TREE_SHAPE',
   'TREE_CYCLE',
   'NODE_INACTIVE',
+  'ILLEGAL_TRANSITION',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

@@ -14,3 +14,4 @@ export * from './search.js';
 export * from './stats.js';
 export * from './imports.js';
 export * from './org-imports.js';
+export * from './tickets.js';

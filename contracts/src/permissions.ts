@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   'people.unmask',
   'orgs.read',
   'orgs.write',
+  'tickets.read',
+  'tickets.report',
+  'tickets.handle',
+  'tickets.confirm',
+  'tickets.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,15 +40,18 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
-    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
+    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
-    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
+    'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
   ],
-  community_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write'],
-  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read'],
-  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read'],
+  community_secretary: [
+    'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
+    'tickets.read', 'tickets.report', 'tickets.confirm',
+  ],
+  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report'],
+  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

@@ -31,6 +31,7 @@ import { propertyCompaniesExcelRoutes, propertyContractsExcelRoutes } from './pr
 import { ownersCommitteesExcelRoutes } from './owners-committees/owners-committees-excel.routes.js';
 import { deputiesExcelRoutes } from './deputies/deputies-excel.routes.js';
 import { branchSecretariesExcelRoutes } from './branch-secretaries/branch-secretaries-excel.routes.js';
+import { ticketsRoutes } from './tickets/tickets.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -67,4 +68,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => deputiesExcelRoutes(a, deps), { prefix: '/deputies' });
   await api.register(async (a) => commissionersRoutes(a, deps), { prefix: '/commissioners' });
   await api.register(async (a) => commissionersExcelRoutes(a, deps), { prefix: '/commissioners' });
+  await api.register(async (a) => ticketsRoutes(a, deps), { prefix: '/tickets' });
 }

@@ -13,6 +13,9 @@ import { branchOf, contentFingerprint, expectError, tableCounts, userId } from '
 let t: TestApp;
 let admin: Client;
 let auditor: Client;
+/** Ticket steps that only the owner commissioner or the community secretary may take. */
+let commissioner: Client;
+let secretary: Client;
 let before: { counts: Record<string, number>; fp: string };
 
 // Records every route the real app registers (as routes-declared.test.ts does), for the coverage guard below.
@@ -42,6 +45,8 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login('admin');
   auditor = await t.login('auditor');
+  commissioner = await t.login('commissioner1');
+  secretary = await t.login('community1');
   ids.community = await nodeId(t.db, '府前社区');
   ids.compound = (await branchOf(t.db, 'branch1')).compoundIds[0]!;
   ids.org = (await branchOf(t.db, 'branch1')).id;
@@ -73,6 +78,8 @@ interface WriteRoute {
   /** Fields set to an over-long value. */
   tooLong?: Record<string, unknown>;
   anonymous?: boolean;
+  /** Who sends it, when not the admin. */
+  as?: () => Client;
   hasId?: boolean;
 }
 
@@ -223,11 +230,27 @@ const ROUTES: WriteRoute[] = [
     tooLong: { department: long(ORG_LIMITS.departmentMax) },
   },
   { name: 'PATCH /api/commissioners/:id', method: 'PATCH', hasId: true, url: (id = String(ids.commissioners)) => `/api/commissioners/${id}`, valid: () => ({ rank: '科员' }), wrongType: { userId: 'abc' }, tooLong: { rank: long(ORG_LIMITS.rankMax) } },
+  // Tickets (no ticket exists: the :id routes point at id 1 and never get past validation or lookup).
+  {
+    name: 'POST /api/tickets',
+    method: 'POST',
+    url: () => '/api/tickets',
+    valid: () => ({ source: 'resident_report', categoryId: 1, nodeId: ids.stairwell, description: '坏输入工单', address: '坏输入路1号', reporterName: '坏输入', reporterPhone: '13900000000', lat: 37.05, lng: 116.2 }),
+    wrongType: { lat: '37.05' },
+    tooLong: { description: long(2000) },
+  },
+  { name: 'POST /api/tickets/:id/assign', method: 'POST', hasId: true, url: (id = '1') => `/api/tickets/${id}/assign`, valid: () => ({ commissionerId: ids.commissioners, reason: '坏输入改派' }), wrongType: { commissionerId: 'abc' }, tooLong: { reason: long(2000) } },
+  { name: 'POST /api/tickets/:id/accept', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/accept` },
+  { name: 'POST /api/tickets/:id/start', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/start` },
+  { name: 'POST /api/tickets/:id/transfer', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/transfer`, valid: () => ({ department: '县住建局', reason: '坏输入' }), wrongType: { department: 3 }, tooLong: { department: long(50) } },
+  { name: 'POST /api/tickets/:id/handle', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/handle`, valid: () => ({ resultNote: '坏输入办结' }), wrongType: { resultNote: ['a'] }, tooLong: { resultNote: long(2000) } },
+  { name: 'POST /api/tickets/:id/confirm', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/confirm`, valid: () => ({ resolved: true, satisfaction: 'satisfied', comment: '坏输入' }), wrongType: { resolved: 'yes' }, tooLong: { comment: long(2000) } },
+  { name: 'POST /api/tickets/:id/close', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/close` },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
   const o = { method: r.method, url: opts.url ?? r.url(), ...opts } as InjectOptions;
-  return r.anonymous ? t.inject(o) : admin.request(o);
+  return r.anonymous ? t.inject(o) : (r.as?.() ?? admin).request(o);
 }
 const json = (r: WriteRoute, payload: string, url?: string) => send(r, { payload, headers: { 'content-type': 'application/json' }, ...(url ? { url } : {}) });
 
@@ -299,6 +322,7 @@ describe('list queries', () => {
     ['/api/party-orgs', () => admin],
     ['/api/users', () => admin],
     ['/api/audit', () => auditor],
+    ['/api/tickets', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
