@@ -18,6 +18,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // Two pages: the console (index.html) and the residents' phone pages (m.html, served at /m/),
+    // which stay free of antd to keep their first load small (scripts/resident-size.mjs).
+    rolldownOptions: {
+      input: {
+        admin: decodeURIComponent(new URL('./index.html', import.meta.url).pathname),
+        m: decodeURIComponent(new URL('./m.html', import.meta.url).pathname),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -14,5 +14,8 @@ export * from './person-rules.js';
 export * from './party-role-kinds.js';
 export * from './organisation-kinds.js';
 export * from './ticket-kinds.js';
+export * from './open311-kinds.js';
+export * from './reception-day-kinds.js';
+export * from './ticket-rates.js';
 export * from './import-rules.js';
 export * from './stats-figures.js';

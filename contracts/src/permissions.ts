@@ -21,11 +21,16 @@ export const PERMISSIONS = [
   'tickets.handle',
   'tickets.confirm',
   'tickets.manage',
+  'open311.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Route access declarations beyond named permissions. */
-export type RouteAccess = Permission | 'public' | 'authenticated';
+/**
+ * Route access declarations beyond named permissions. `signed`: a machine caller (the 12345
+ * hotline) without a session, and so without a CSRF token; the route's own hook authenticates
+ * each request by its signature and refuses anything else with 401.
+ */
+export type RouteAccess = Permission | 'public' | 'authenticated' | 'signed';
 
 export const ROLES = [
   'county_admin',
@@ -41,6 +46,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
     'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
+    // Open311 keys let an outside system file tickets anywhere in the county: a county matter.
+    'open311.manage',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',

@@ -3,6 +3,8 @@
  * browser code can import them.
  */
 
+import type { Permission } from './permissions.js';
+
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
 export const TICKET_SOURCES = ['community_report', 'resident_report', 'hotline', 'reception_day', 'open311'] as const;
@@ -72,8 +74,46 @@ export const TICKET_ACTION_LABELS: Labels<TicketAction> = {
   close: { zh: '关闭', en: 'Close' },
 };
 
+export interface TicketTransitionRule {
+  /** The statuses the step may start from. */
+  from: readonly TicketStatus[];
+  /** Where it may lead ('same': the status stays, the step only adds to the timeline). */
+  to: readonly TicketStatus[] | 'same';
+  /** The permission the route declares; who exactly may act is checked by the service. */
+  permission: Permission;
+}
+
+/**
+ * The one table of legal steps, used by the server (409 on anything else) and by the console
+ * (which buttons to show): reported → assigned → accepted → in_progress → handled →
+ * confirmed → closed. A manager may (re)assign any open ticket short of handled; the owner
+ * involves departments while working on it; the community secretary's confirmation leads to
+ * confirmed, back to in_progress (not resolved) or straight to closed (closed unresolved).
+ */
+export const TICKET_TRANSITIONS: Record<TicketAction, TicketTransitionRule> = {
+  assign: { from: ['reported', 'assigned', 'accepted', 'in_progress'], to: ['assigned'], permission: 'tickets.manage' },
+  accept: { from: ['assigned'], to: ['accepted'], permission: 'tickets.handle' },
+  start: { from: ['accepted'], to: ['in_progress'], permission: 'tickets.handle' },
+  transfer: { from: ['accepted', 'in_progress'], to: 'same', permission: 'tickets.handle' },
+  handle: { from: ['in_progress'], to: ['handled'], permission: 'tickets.handle' },
+  confirm: { from: ['handled'], to: ['confirmed', 'in_progress', 'closed'], permission: 'tickets.confirm' },
+  close: { from: ['confirmed'], to: ['closed'], permission: 'tickets.confirm' },
+};
+
+export function canTransition(action: TicketAction, status: TicketStatus): boolean {
+  return TICKET_TRANSITIONS[action].from.includes(status);
+}
+
+/** Orders of the ticket list: newest first, or the earliest deadline first. */
+export const TICKET_SORTS = ['created', 'deadline'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
 /** Timeline entries. */
-export const TICKET_EVENT_KINDS = ['reported', 'assigned', 'accepted', 'started', 'transferred', 'handled', 'confirmed', 'reopened', 'closed'] as const;
+export const TICKET_EVENT_KINDS = [
+  'reported', 'assigned', 'accepted', 'started', 'transferred', 'handled', 'confirmed', 'reopened', 'closed',
+  // 书记直通车 and the reception day's decision (migration 0009).
+  'escalated', 'reception_decided',
+] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 export const TICKET_EVENT_KIND_LABELS: Labels<TicketEventKind> = {
   reported: { zh: '上报', en: 'Reported' },
@@ -85,6 +125,8 @@ export const TICKET_EVENT_KIND_LABELS: Labels<TicketEventKind> = {
   confirmed: { zh: '确认评价', en: 'Confirmed' },
   reopened: { zh: '未解决，重新办理', en: 'Reopened' },
   closed: { zh: '关闭', en: 'Closed' },
+  escalated: { zh: '书记直通车', en: 'Escalated (secretary direct line)' },
+  reception_decided: { zh: '接待日决定', en: 'Reception day decision' },
 };
 
 export const TICKET_LIMITS = {
@@ -94,3 +136,18 @@ export const TICKET_LIMITS = {
   noteMax: 2000,
   departmentMax: 50,
 } as const;
+
+/** Photos: taken at report, or by the owner while handling. Their type is checked by content, not by name. */
+export const TICKET_PHOTO_STAGES = ['report', 'handle'] as const;
+export type TicketPhotoStage = (typeof TICKET_PHOTO_STAGES)[number];
+export const TICKET_PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+export type TicketPhotoType = keyof typeof TICKET_PHOTO_TYPES;
+export const TICKET_PHOTO_LIMITS = {
+  bytes: 5 * 1024 * 1024,
+  /** Per ticket and stage: the resident's photos never use up the owner's. */
+  perStage: 6,
+} as const;
+
+export const TICKET_CODE_PATTERN = /^XJ[0-9]{8}-[0-9]{4,6}$/;
+/** A resident's tracking key travels in this header, never in a URL (which access logs keep). */
+export const TRACKING_KEY_HEADER = 'x-tracking-key';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema, text } from './common.js';
+import { exportOptionsShape } from './imports.js';
 import { LIMITS } from './limits.js';
 import { phoneSchema } from './people.js';
 import {
@@ -9,7 +10,9 @@ import {
   TICKET_LIMITS,
   TICKET_MANUAL_SOURCES,
   TICKET_OUTCOMES,
+  TICKET_PHOTO_STAGES,
   TICKET_PRIORITIES,
+  TICKET_SORTS,
   TICKET_SOURCES,
   TICKET_STATUSES,
 } from './ticket-kinds.js';
@@ -78,6 +81,11 @@ export const ticketSchema = z.object({
   confirmationNote: z.string().nullable(),
   escalated: z.boolean(),
   escalatedAt: z.string().nullable(),
+  /**
+   * A 12345 hotline ticket not routable on arrival, waiting on a subdistrict (or the county) for a
+   * manager to route it; its community fields then name that node.
+   */
+  triage: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -96,7 +104,14 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEventDto = z.infer<typeof ticketEventSchema>;
 
-export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema) });
+/** A photo of the ticket, served only through its `url` (the ticket's scope check applies). */
+export const ticketPhotoSchema = z.object({ id: z.number().int(), stage: z.enum(TICKET_PHOTO_STAGES), url: z.string() });
+export type TicketPhotoDto = z.infer<typeof ticketPhotoSchema>;
+export const ticketPhotoQuerySchema = z.object({ stage: z.enum(TICKET_PHOTO_STAGES) }).strict();
+export const ticketPhotoParamsSchema = z.object({ id: idSchema, photoId: idSchema }).strict();
+
+// `photos` is optional only so that answers built before photos existed stay valid; the tickets service always fills it.
+export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), photos: z.array(ticketPhotoSchema).optional() });
 export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;
 
 const booleanQuery = z.enum(['true', 'false']).optional();
@@ -109,15 +124,21 @@ export const ticketListQuerySchema = paginationQuerySchema
     ownerId: idSchema.optional(),
     source: ticketSourceSchema.optional(),
     overdue: booleanQuery,
+    /** Only the triage queue: hotline tickets waiting above community level. */
+    triage: booleanQuery,
     /** Only tickets owned by the caller's own commissioner record. */
     mine: booleanQuery,
+    /** Only tickets not yet closed. */
+    open: booleanQuery,
     q: z.string().trim().max(LIMITS.searchMax).optional(),
+    /** Newest first (default), or the earliest deadline first (overdue tickets lead). */
+    sort: z.enum(TICKET_SORTS).optional(),
   })
   .strict();
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 
-const latSchema = z.number().min(-90).max(90);
-const lngSchema = z.number().min(-180).max(180);
+export const latSchema = z.number().min(-90).max(90);
+export const lngSchema = z.number().min(-180).max(180);
 
 export const ticketCreateSchema = z
   .object({
@@ -168,3 +189,18 @@ export const ticketConfirmSchema = z
   .refine((v) => v.resolved || v.comment !== undefined, { message: '未解决时须说明原因', path: ['comment'] })
   .refine((v) => !(v.resolved && v.closeUnresolved), { message: '已解决的工单不能按未解决关闭', path: ['closeUnresolved'] });
 export type TicketConfirm = z.infer<typeof ticketConfirmSchema>;
+
+// ── Export ───────────────────────────────────────────────────────────────────
+
+/**
+ * The filters of `GET /api/tickets`, without paging. The reporter's phone is the ticket's own
+ * record, not a registered person's, so the export keeps it masked: no plain-text option.
+ */
+export const ticketExportQuerySchema = ticketListQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend(exportOptionsShape)
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.unmask) ctx.addIssue({ code: 'custom', path: ['unmask'], message: '工单导出不提供明文：报告人电话始终脱敏' });
+  });
+export type TicketExportQuery = z.infer<typeof ticketExportQuerySchema>;

@@ -4,6 +4,7 @@ import { migrate } from './platform/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { scheduleJob } from './platform/jobs.js';
 import { SessionStore } from './platform/auth/sessions.js';
+import { remindOverdueTickets } from './modules/notifications/notifications.service.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
 
 const started = Date.now();
@@ -20,6 +21,8 @@ if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
 
 const sessions = new SessionStore(db, config.session);
 scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, (q) => sessions.purgeExpired(q));
+// Overdue reminders: hourly, at most one per ticket, recipient and day (the table's unique index).
+scheduleJob(db, app.log, 'overdue-reminders', 7_244_109, 60 * 60_000, (q) => remindOverdueTickets(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,20 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     const broken = await cli('audit:verify');
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN');
+  });
+
+  it('creates an Open311 key (printed once, stored as a hash) and revokes it once', async () => {
+    const created = await cli('open311:key-create', '县政务服务平台');
+    expect(created.code, created.out).toBe(0);
+    const key = /api_key: (xj311_\S+)/.exec(created.out)![1]!;
+    const [row] = await withDb((db) => db.query<{ id: number; key_hash: string }>("SELECT id, key_hash FROM open311_api_keys WHERE name = '县政务服务平台'"));
+    expect(row!.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
+    expect((await cli('open311:key-revoke', String(row!.id))).code).toBe(0);
+    const again = await cli('open311:key-revoke', String(row!.id));
+    expect(again.code).toBe(2);
+    expect((await cli('open311:key-revoke', 'abc')).code).toBe(2);
+    const [revoked] = await withDb((db) => db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM open311_api_keys WHERE id = $1', [row!.id]));
+    expect(revoked).toEqual({ revoked: true });
   });
 
   it('seed --reset needs --yes outside demo mode, then rebuilds the demo county', async () => {

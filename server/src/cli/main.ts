@@ -7,10 +7,13 @@ import { appendAudit, verifyAuditChain } from '../platform/audit/audit.js';
 import { assertPasswordPolicy, hashPassword } from '../platform/auth/passwords.js';
 import { AppError } from '../platform/errors.js';
 import { dropSchema, isDatabaseEmpty, seedDemo } from '../seed/seed.js';
+import { Open311KeysService } from '../modules/open311/open311-keys.service.js';
+import { open311KeyCreateSchema } from '@xj/contracts';
 
 const config = loadConfig();
 const out = (msg: string) => process.stdout.write(`${msg}\n`);
 const cliActor = { actorUserId: null, actorName: 'cli', ip: null };
+const cliOperator = { userId: null, name: 'cli', ip: null };
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb(config);
@@ -141,6 +144,29 @@ program
       out(`AUDIT CHAIN BROKEN at row ${result.firstBrokenId} (${result.checked} rows verified before it)`);
       process.exitCode = 1;
     }
+  });
+
+program
+  .command('open311:key-create')
+  .description('create an Open311 API key for a client system (the key is printed once)')
+  .argument('<name>', 'the client system, e.g. 县政务服务平台')
+  .action(async (name: string) => {
+    const parsed = open311KeyCreateSchema.safeParse({ name });
+    if (!parsed.success) throw new AppError(400, 'VALIDATION_FAILED', `invalid name: ${parsed.error.issues[0]!.message}`);
+    const created = await withDb((db) => new Open311KeysService(db).create(parsed.data, cliOperator));
+    out(`created Open311 key #${created.id} (${created.name})`);
+    out(`api_key: ${created.key}`);
+    out('store it now: only its SHA-256 is kept');
+  });
+
+program
+  .command('open311:key-revoke')
+  .description('revoke an Open311 API key by its id')
+  .argument('<id>')
+  .action(async (id: string) => {
+    if (!/^[1-9][0-9]{0,9}$/.test(id)) throw new AppError(400, 'VALIDATION_FAILED', `invalid key id: ${id}`);
+    const revoked = await withDb((db) => new Open311KeysService(db).revoke(Number(id), cliOperator));
+    out(`revoked Open311 key #${revoked.id} (${revoked.name})`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -32,6 +32,15 @@ import { ownersCommitteesExcelRoutes } from './owners-committees/owners-committe
 import { deputiesExcelRoutes } from './deputies/deputies-excel.routes.js';
 import { branchSecretariesExcelRoutes } from './branch-secretaries/branch-secretaries-excel.routes.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
+import { open311KeysRoutes } from './open311/open311-keys.routes.js';
+import { receptionDaysRoutes } from './reception-days/reception-days.routes.js';
+import { ticketEscalationRoutes } from './reception-days/tickets-escalation.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { ticketPhotosRoutes } from './tickets/ticket-photos.routes.js';
+import { publicTicketsRoutes } from './public-tickets/public-tickets.routes.js';
+import { hotlineRoutes } from './hotline/hotline.routes.js';
+import { ticketsExcelRoutes } from './tickets/tickets-excel.routes.js';
+import { ticketRatesRoutes } from './tickets/tickets-rates.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -69,4 +78,13 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => commissionersRoutes(a, deps), { prefix: '/commissioners' });
   await api.register(async (a) => commissionersExcelRoutes(a, deps), { prefix: '/commissioners' });
   await api.register(async (a) => ticketsRoutes(a, deps), { prefix: '/tickets' });
+  await api.register(async (a) => open311KeysRoutes(a, deps), { prefix: '/open311-keys' });
+  await api.register(async (a) => ticketEscalationRoutes(a, deps), { prefix: '/tickets' });
+  await api.register(async (a) => receptionDaysRoutes(a, deps), { prefix: '/reception-days' });
+  await api.register(async (a) => notificationsRoutes(a, deps), { prefix: '/notifications' });
+  await api.register(async (a) => ticketPhotosRoutes(a, deps), { prefix: '/tickets' });
+  await api.register(async (a) => publicTicketsRoutes(a, deps), { prefix: '/public' });
+  await api.register(async (a) => hotlineRoutes(a, deps), { prefix: '/hotline' });
+  await api.register(async (a) => ticketsExcelRoutes(a, deps), { prefix: '/tickets' });
+  await api.register(async (a) => ticketRatesRoutes(a, deps), { prefix: '/tickets' });
 }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+
+/** The documented demo secret of the 12345 hotline intake (demo mode only). */
+export const DEMO_HOTLINE_SECRET = 'xiajin-hotline-demo';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -9,6 +13,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
+  PHOTO_DIR: z.string().optional(),
+  PUBLIC_REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   DEMO_MODE: bool.optional(),
   SEED_ON_EMPTY: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,9 +26,11 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().optional(),
+  HOTLINE_SECRET: z.string().min(16, '至少 16 个字符').optional(),
 });
 
 export interface Config {
@@ -30,6 +38,10 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Ticket photos, outside the web root: PHOTO_DIR, else <DATA_DIR>/photos. */
+  photoDir: string;
+  /** Residents' reports (POST /api/public/tickets) per client address and hour. */
+  publicReportRateLimitPerHour: number;
   /** Demo mode: seeded accounts share the documented demo password and need no forced change. */
   demoMode: boolean;
   seedOnEmpty: boolean;
@@ -37,9 +49,13 @@ export interface Config {
   passwordPolicy: { minLength: number; minClasses: number };
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number };
   session: { idleMinutes: number; maxHours: number; cacheSeconds: number };
+  /** Open311 GeoReport v2 calls per client address and minute. */
+  open311RateLimitPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   webDist: string;
+  /** The 12345 hotline's shared signing secret; null: the hotline intake answers 503. */
+  hotlineSecret: string | null;
   version: string;
 }
 
@@ -66,16 +82,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
+    // An in-memory database (tests) keeps its photos in the system's temporary directory.
+    photoDir: resolve(e.PHOTO_DIR ?? (e.DATA_DIR.startsWith('memory://') ? join(tmpdir(), 'xj-photos') : join(e.DATA_DIR, 'photos'))),
+    publicReportRateLimitPerHour: e.PUBLIC_REPORT_RATE_LIMIT_PER_HOUR,
     demoMode: e.DEMO_MODE ?? embedded,
     seedOnEmpty: e.SEED_ON_EMPTY ?? embedded,
     logLevel: e.LOG_LEVEL,
     passwordPolicy: { minLength: e.PASSWORD_MIN_LENGTH, minClasses: e.PASSWORD_MIN_CLASSES },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, rateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
+    open311RateLimitPerMinute: e.OPEN311_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE ?? !embedded,
     trustProxy: e.TRUST_PROXY,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     version: packageVersion(),
+    hotlineSecret: e.HOTLINE_SECRET ?? ((e.DEMO_MODE ?? embedded) ? DEMO_HOTLINE_SECRET : null),
   };
   return { ...config, ...overrides };
 }

@@ -71,7 +71,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   const { db, drop } = await freshDb();
   await migrate(db);
   if (opts.seed !== false) await seedDemo(db, { demoMode: true });
-  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...opts.env });
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_REPORT_RATE_LIMIT_PER_HOUR: '1000', ...opts.env });
   const app = await buildApp(config, db, { logger: false });
   await app.ready();
 

@@ -38,6 +38,12 @@ const GigWorkersPage = lazy(() => import('./pages/registries/GigWorkersPage'));
 const CommissionersPage = lazy(() => import('./pages/registries/CommissionersPage'));
 const DeputiesPage = lazy(() => import('./pages/registries/DeputiesPage'));
 const SocialOrgsPage = lazy(() => import('./pages/registries/SocialOrgsPage'));
+const TicketRatesPage = lazy(() => import('./pages/TicketRatesPage'));
+const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
+const TicketDetailPage = lazy(() => import('./pages/tickets/TicketDetailPage'));
+const MyTicketsPage = lazy(() => import('./pages/tickets/MyTicketsPage'));
+const ReceptionDaysPage = lazy(() => import('./pages/ReceptionDaysPage'));
+const Open311KeysPage = lazy(() => import('./pages/Open311KeysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -99,7 +105,13 @@ function ConsoleRoutes() {
           {registryRoutes(PATHS.commissioners, 'people.read', CommissionersPage)}
           {registryRoutes(PATHS.deputies, 'people.read', DeputiesPage)}
           {registryRoutes(PATHS.socialOrgs, 'orgs.read', SocialOrgsPage)}
+          <Route path={PATHS.ticketRates} element={<RequirePermission permission="tickets.read"><TicketRatesPage /></RequirePermission>} />
+          <Route path={PATHS.tickets} element={<RequirePermission permission="tickets.read"><TicketsPage /></RequirePermission>} />
+          <Route path={`${PATHS.tickets}/:id`} element={<RequirePermission permission="tickets.read"><TicketDetailPage /></RequirePermission>} />
+          <Route path={PATHS.myTickets} element={<RequirePermission permission="tickets.handle"><MyTicketsPage /></RequirePermission>} />
+          <Route path={PATHS.receptionDays} element={<RequirePermission permission="tickets.read"><ReceptionDaysPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
+          <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
           <Route path={PATHS.audit} element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path={PATHS.account} element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />

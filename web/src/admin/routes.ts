@@ -19,12 +19,18 @@ export const PATHS = {
   commissioners: '/commissioners',
   deputies: '/deputies',
   socialOrgs: '/social-orgs',
+  tickets: '/tickets',
+  myTickets: '/my-tickets',
+  ticketRates: '/ticket-rates',
+  receptionDays: '/reception-days',
   users: '/users',
+  open311Keys: '/open311-keys',
   audit: '/audit',
   account: '/account',
 } as const;
 
 export const personPath = (id: number) => `${PATHS.people}/${id}`;
+export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
 
 /** Pages in landing-page preference order. */
 const LANDING: { path: string; permission: Permission }[] = [

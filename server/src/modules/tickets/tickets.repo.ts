@@ -8,6 +8,7 @@ import {
   type TicketEventKind,
   type TicketOutcome,
   type TicketPriority,
+  type TicketSort,
   type TicketSource,
   type TicketStatus,
 } from '@xj/contracts';
@@ -51,20 +52,22 @@ export interface TicketRow {
   confirmation_note: string | null;
   escalated: boolean;
   escalated_at: Date | null;
+  triage: boolean;
   created_at: Date;
   updated_at: Date;
 }
 
-// The community is the third id on every path below it: /county/subdistrict/community/….
+// The community is the third id on every path below it: /county/subdistrict/community/…. A triage
+// ticket (12345 hotline, not routable on arrival) sits on a subdistrict or the county: that node stands in.
 const COLUMNS = `t.id, t.code, t.source, t.category_id, c.code AS category_code, c.name AS category_name,
   t.node_id, n.name AS node_name, n.path AS node_path, cm.id AS community_id, cm.name AS community_name,
   t.address, t.lat, t.lng, t.description, t.reporter_name, t.reporter_phone, t.priority, t.status,
   t.owner_id, op.name AS owner_name, o.department AS owner_department, o.user_id AS owner_user_id,
   t.deadline, (t.deadline < now() AND t.status <> 'closed') AS overdue,
   t.assigned_at, t.accepted_at, t.handled_at, t.confirmed_at, t.closed_at, t.outcome, t.satisfaction,
-  t.result_note, t.confirmation_note, t.escalated, t.escalated_at, t.created_at, t.updated_at`;
+  t.result_note, t.confirmation_note, t.escalated, t.escalated_at, (n.depth < 2) AS triage, t.created_at, t.updated_at`;
 const FROM = `FROM tickets t JOIN ticket_categories c ON c.id = t.category_id JOIN nodes n ON n.id = t.node_id
-  JOIN nodes cm ON cm.id = split_part(n.path, '/', 4)::int
+  JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
   LEFT JOIN commissioners o ON o.id = t.owner_id LEFT JOIN people op ON op.id = o.person_id`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -102,6 +105,7 @@ export function toTicketDto(r: TicketRow): TicketDto {
     confirmationNote: r.confirmation_note,
     escalated: r.escalated,
     escalatedAt: iso(r.escalated_at),
+    triage: r.triage,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
   };
@@ -117,7 +121,12 @@ export interface TicketFilter {
   ownerId?: number | undefined;
   source?: TicketSource | undefined;
   overdue?: boolean | undefined;
+  /** True: only the triage queue (hotline tickets waiting above community level). */
+  triage?: boolean | undefined;
+  /** True: only tickets not yet closed; false: only closed ones. */
+  open?: boolean | undefined;
   q?: string | undefined;
+  sort?: TicketSort | undefined;
 }
 
 export function listTickets(q: Queryable, f: TicketFilter, page: { page: number; pageSize: number }): Promise<Page<TicketDto>> {
@@ -130,7 +139,10 @@ export function listTickets(q: Queryable, f: TicketFilter, page: { page: number;
     .addIf(f.source, 't.source = ?', f.source)
     .addIf(f.q, '(t.code = upper(?) OR t.description ILIKE ? OR t.address ILIKE ?)', f.q, `%${likeEscape(f.q ?? '')}%`, `%${likeEscape(f.q ?? '')}%`);
   if (f.overdue !== undefined) where.add(f.overdue ? "(t.deadline < now() AND t.status <> 'closed')" : "NOT (t.deadline < now() AND t.status <> 'closed')");
-  return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy: 't.created_at DESC, t.id DESC', params: where.params }, page, toTicketDto);
+  if (f.triage !== undefined) where.add(f.triage ? 'n.depth < 2' : 'n.depth >= 2');
+  if (f.open !== undefined) where.add(f.open ? "t.status <> 'closed'" : "t.status = 'closed'");
+  const orderBy = f.sort === 'deadline' ? 't.deadline ASC, t.id ASC' : 't.created_at DESC, t.id DESC';
+  return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy, params: where.params }, page, toTicketDto);
 }
 
 /** One ticket; `forUpdate` locks its row first, so that concurrent steps on it run one after the other. */

@@ -23,6 +23,7 @@ import { assertTransition } from './tickets.state.js';
 import { chinaDateOf, deadlineFrom } from './working-days.js';
 import { loadCalendar } from './working-days.repo.js';
 import * as repo from './tickets.repo.js';
+import { listPhotos } from './ticket-photos.repo.js';
 
 const WHAT = '工单';
 
@@ -57,7 +58,10 @@ export class TicketsService {
         ownerId,
         source: query.source,
         overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+        triage: query.triage === undefined ? undefined : query.triage === 'true',
+        open: query.open === undefined ? undefined : query.open === 'true',
         q: query.q,
+        sort: query.sort,
       },
       query,
     );
@@ -95,14 +99,7 @@ export class TicketsService {
         createdAt: now,
       });
       await repo.insertEvent(q, { ticketId: id, kind: 'reported', from: null, to: 'reported', actorUserId: actor.userId, note: null, details: { source: input.source } });
-      const owner = await repo.communityCommissioner(q, node.path);
-      if (owner) {
-        await repo.updateTicket(q, id, 'assigned', { ownerId: owner.id, assignedAt: true });
-        await repo.insertEvent(q, {
-          ticketId: id, kind: 'assigned', from: 'reported', to: 'assigned', actorUserId: null, note: null,
-          details: { commissionerId: owner.id, commissionerName: owner.name, automatic: true },
-        });
-      }
+      const owner = await autoAssign(q, id, node.path);
       const ticket = (await repo.getTicket(q, id))!;
       await appendAudit(q, {
         ...actorEntry(actor), action: 'ticket.create', targetType: 'ticket', targetId: id, nodeId: node.id, result: 'success',
@@ -219,7 +216,7 @@ export class TicketsService {
   }
 
   private async detail(q: Queryable, t: repo.TicketRow): Promise<TicketDetailDto> {
-    return { ...repo.toTicketDto(t), events: await repo.listEvents(q, t.id) };
+    return { ...repo.toTicketDto(t), events: await repo.listEvents(q, t.id), photos: await listPhotos(q, t.id) };
   }
 }
 
@@ -230,4 +227,76 @@ function assertOwner(auth: AuthContext, t: repo.TicketRow): void {
 
 function assertSecretary(auth: AuthContext, t: repo.TicketRow): void {
   if (!pathInScope(t.node_path, scopeFor(auth, 'tickets.confirm'))) throw forbidden('只有工单所在社区的社区书记可以确认和关闭');
+}
+
+/** A ticket from an intake outside the console (Open311, …): node and category already resolved. */
+export interface TicketIntake {
+  source: repo.TicketValues['source'];
+  category: TicketCategoryDto;
+  node: { id: number; path: string };
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  description: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  priority: repo.TicketValues['priority'];
+  /** Extra audit details of the intake (never personal data). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Files a ticket in the caller's transaction and hands it to the commissioner of its community
+ * (首问负责), exactly as a console report does; without one it stays `reported`.
+ */
+export async function fileTicket(q: Queryable, input: TicketIntake, actor: Actor): Promise<repo.TicketRow> {
+  const now = new Date();
+  const calendar = await loadCalendar(q, chinaDateOf(now));
+  const id = await repo.insertTicket(q, {
+    code: await repo.nextCode(q, chinaDateOf(now)),
+    source: input.source,
+    categoryId: input.category.id,
+    nodeId: input.node.id,
+    address: input.address,
+    lat: input.lat,
+    lng: input.lng,
+    description: input.description,
+    reporterName: input.reporterName,
+    reporterPhone: input.reporterPhone,
+    priority: input.priority,
+    reportedBy: actor.userId,
+    deadline: deadlineFrom(now, { amount: input.category.deadlineAmount, unit: input.category.deadlineUnit }, calendar),
+    createdAt: now,
+  });
+  await repo.insertEvent(q, { ticketId: id, kind: 'reported', from: null, to: 'reported', actorUserId: actor.userId, note: null, details: { source: input.source } });
+  const owner = await repo.communityCommissioner(q, input.node.path);
+  if (owner) {
+    await repo.updateTicket(q, id, 'assigned', { ownerId: owner.id, assignedAt: true });
+    await repo.insertEvent(q, {
+      ticketId: id, kind: 'assigned', from: 'reported', to: 'assigned', actorUserId: null, note: null,
+      details: { commissionerId: owner.id, commissionerName: owner.name, automatic: true },
+    });
+  }
+  const ticket = (await repo.getTicket(q, id))!;
+  await appendAudit(q, {
+    ...actorEntry(actor), action: 'ticket.create', targetType: 'ticket', targetId: id, nodeId: input.node.id, result: 'success',
+    details: { code: ticket.code, source: input.source, categoryId: input.category.id, priority: input.priority, ownerId: owner?.id ?? null, ...input.details },
+  });
+  return ticket;
+}
+
+/**
+ * 首问负责: hands a just-reported ticket to the commissioner of its community (the timeline
+ * shows an automatic assignment). Without one it stays `reported`, in the unassigned queue.
+ */
+export async function autoAssign(q: Queryable, ticketId: number, nodePath: string): Promise<repo.CommissionerPick | undefined> {
+  const owner = await repo.communityCommissioner(q, nodePath);
+  if (owner) {
+    await repo.updateTicket(q, ticketId, 'assigned', { ownerId: owner.id, assignedAt: true });
+    await repo.insertEvent(q, {
+      ticketId, kind: 'assigned', from: 'reported', to: 'assigned', actorUserId: null, note: null,
+      details: { commissionerId: owner.id, commissionerName: owner.name, automatic: true },
+    });
+  }
+  return owner;
 }

@@ -5,7 +5,7 @@ import { EXCEL_LIMITS, maskIdNumber, maskPhone, type Permission } from '@xj/cont
 import type { Db, Queryable } from '../db.js';
 import { badRequest, forbidden } from '../errors.js';
 import { actorEntry, appendAudit, type Actor } from '../audit/audit.js';
-import { scopeFor, type Scope } from '../auth/scope.js';
+import { scopeFor, type AuthContext, type Scope } from '../auth/scope.js';
 import { actorOf, authOf } from '../http/access.js';
 import type { Page } from '../paging.js';
 import type { ExportColumn } from './columns.js';
@@ -30,7 +30,8 @@ export interface RegistryExportSpec<Q, R> {
   /** Audit action and target type, e.g. steward.export / steward. */
   action: string;
   targetType: string;
-  list: (scope: Scope, query: Q & { page: number; pageSize: number }) => Promise<Page<R>>;
+  /** `auth`: for lists whose rows depend on the caller beyond the scope (a ticket's owner sees it anywhere, `mine`). */
+  list: (scope: Scope, query: Q & { page: number; pageSize: number }, auth: AuthContext) => Promise<Page<R>>;
   /** The person whose phone and ID number the row shows, if any. */
   personId: (row: R) => number | null | undefined;
   columns: readonly ExportColumn<ExportRecord<R>>[];
@@ -72,6 +73,7 @@ export async function exportRegistry<Q extends object, R>(
   scopes: { read: Scope; unmask: Scope | null },
   query: Q & ExportOptions,
   actor: Actor,
+  auth: AuthContext,
 ): Promise<Buffer> {
   const filters = auditableFilters(query as Record<string, unknown>);
   const audit = (result: 'success' | 'denied', nodeId: number | null, details: Record<string, unknown>) =>
@@ -85,7 +87,7 @@ export async function exportRegistry<Q extends object, R>(
   const scope = (query.unmask ? scopes.unmask : scopes.read)!;
   const { unmask: _u, reason: _r, ...filterQuery } = query;
   // One page one row larger than the cap: one query, and whether the filter asks for too much.
-  const { data: rows } = await spec.list(scope, { ...(filterQuery as Q), page: 1, pageSize: EXCEL_LIMITS.exportRowsMax + 1 });
+  const { data: rows } = await spec.list(scope, { ...(filterQuery as Q), page: 1, pageSize: EXCEL_LIMITS.exportRowsMax + 1 }, auth);
   if (rows.length > EXCEL_LIMITS.exportRowsMax) {
     throw badRequest(`符合条件的记录超过单次导出上限 ${EXCEL_LIMITS.exportRowsMax} 条，请缩小筛选范围后分批导出`, { max: EXCEL_LIMITS.exportRowsMax });
   }
@@ -116,7 +118,7 @@ export function registerExportRoute<Q extends object, R>(
     async (req, reply) => {
       const auth = authOf(req);
       const scopes = { read: scopeFor(auth, o.access), unmask: auth.permissions.has('people.unmask') ? scopeFor(auth, 'people.unmask') : null };
-      const file = await exportRegistry(o.db, o.spec, scopes, req.query as Q & ExportOptions, actorOf(req));
+      const file = await exportRegistry(o.db, o.spec, scopes, req.query as Q & ExportOptions, actorOf(req), auth);
       return xlsxDownload(reply, file, `${o.spec.title}_${new Date().toISOString().slice(0, 10)}.xlsx`);
     },
   );

@@ -7,7 +7,7 @@ import type { SessionStore } from '../auth/sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call the route: a permission, any signed-in user, or anyone. Required on every /api route. */
+    /** Who may call the route: a permission, any signed-in user, a signed machine caller, or anyone. Required on every /api route. */
     access?: RouteAccess;
     /** Reachable while the user still has to replace an initial password. */
     allowDuringPasswordChange?: boolean;
@@ -37,7 +37,8 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
   app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config;
     const access = config.access;
-    if (!access || access === 'public') return;
+    // Sessionless routes: public ones, and signed ones whose own hook checks the request's signature.
+    if (!access || access === 'public' || access === 'signed') return;
     const token = req.cookies[SESSION_COOKIE];
     const auth = token ? await sessions.resolve(token) : null;
     if (!auth) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -17,6 +17,7 @@ import { SessionStore } from '../auth/sessions.js';
 import { enforceRouteDeclarations, registerAccessControl } from './access.js';
 import { frameworkErrors, registerErrorHandling } from './error-handler.js';
 import { registerModules } from '../../modules/index.js';
+import { open311Routes } from '../../modules/open311/open311.routes.js';
 
 // Validation messages in Chinese, the interface's first language.
 z.config(z.locales.zhCN());
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api' });
+  // Open311 GeoReport v2 for client systems: its own error format, api_key instead of a session.
+  await app.register(async (o) => open311Routes(o, deps), { prefix: '/open311' });
 
   const hasWeb = await registerWeb(app, config);
   app.setNotFoundHandler((req, reply) => {
@@ -99,7 +102,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
 }
 
 /**
- * Serves the built console under /admin. Files are looked up per request, so a rebuild
+ * Serves the built console under /admin and the residents' pages under /m. Files are looked up per request, so a rebuild
  * is served without a restart; hashed assets are cached for a year, index.html never.
  */
 async function registerWeb(app: FastifyInstance, config: Config): Promise<boolean> {
@@ -113,5 +116,9 @@ async function registerWeb(app: FastifyInstance, config: Config): Promise<boolea
     },
   });
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
+  // The residents' phone pages (/m/report, /m/track): their own entry of the same build, no sign-in.
+  const residentPage = (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('m.html');
+  app.get('/m', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.redirect('/m/report'));
+  app.get('/m/*', { config: { access: 'public' }, schema: { hide: true } }, residentPage);
   return true;
 }

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, ORG_LIMITS, XLSX_CONTENT_TYPE } from '@xj/contracts';
-import { headerOf, uploadFile, xlsxOf, type FilePart } from '../../test/excel.js';
+import { headerOf, multipartFile, uploadFile, xlsxOf, type FilePart } from '../../test/excel.js';
 import { nodeId, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, contentFingerprint, expectError, tableCounts, userId } from '../../test/fixtures.js';
+import { DEMO_HOTLINE_SECRET } from '../config.js';
+import { signHotline } from '../../modules/hotline/hotline.signature.js';
 
 /**
  * Every write route against every kind of bad input: each answers a 4xx in the platform's
@@ -246,6 +248,29 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/tickets/:id/handle', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/handle`, valid: () => ({ resultNote: '坏输入办结' }), wrongType: { resultNote: ['a'] }, tooLong: { resultNote: long(2000) } },
   { name: 'POST /api/tickets/:id/confirm', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/confirm`, valid: () => ({ resolved: true, satisfaction: 'satisfied', comment: '坏输入' }), wrongType: { resolved: 'yes' }, tooLong: { comment: long(2000) } },
   { name: 'POST /api/tickets/:id/close', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/close` },
+  // 书记直通车, reception days and notifications (the :id routes point past any record).
+  { name: 'POST /api/tickets/:id/escalate', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/tickets/${id}/escalate`, valid: () => ({ reason: '坏输入直通车' }), wrongType: { reason: 1 }, tooLong: { reason: long(2000) } },
+  { name: 'POST /api/reception-days', method: 'POST', url: () => '/api/reception-days', valid: () => ({ nodeId: ids.community, day: '2026-12-01', place: '坏输入会议室' }), wrongType: { day: 20261201 }, tooLong: { place: long(100) } },
+  { name: 'PATCH /api/reception-days/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}`, valid: () => ({ place: '坏输入地点' }), wrongType: { status: 'held' }, tooLong: { place: long(100) } },
+  { name: 'POST /api/reception-days/:id/attendees', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}/attendees`, valid: () => ({ name: '坏输入', role: 'county_leader', position: '坏输入职务' }), wrongType: { role: 'king' }, tooLong: { name: long(50) } },
+  { name: 'DELETE /api/reception-days/:id/attendees/:attendeeId', method: 'DELETE', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}/attendees/1` },
+  { name: 'POST /api/reception-days/:id/agenda', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}/agenda`, valid: () => ({ ticketId: 1 }), wrongType: { ticketId: 'abc' }, tooLong: { ticketId: '9'.repeat(40) } },
+  { name: 'POST /api/reception-days/:id/agenda/:itemId/decide', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}/agenda/1/decide`, valid: () => ({ decision: '坏输入决定', newDeadline: '2026-12-31' }), wrongType: { newDeadline: '2026-13-40' }, tooLong: { decision: long(2000) } },
+  { name: 'POST /api/reception-days/:id/hold', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/reception-days/${id}/hold`, valid: () => ({ minutes: '坏输入纪要' }), wrongType: { minutes: ['a'] }, tooLong: { minutes: long(20000) } },
+  { name: 'POST /api/notifications/:id/read', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/notifications/${id}/read` },
+  // Open311 API keys (the demo key is id 1: the :id route points past it).
+  { name: 'POST /api/open311-keys', method: 'POST', url: () => '/api/open311-keys', valid: () => ({ name: '坏输入客户端' }), wrongType: { name: 3 }, tooLong: { name: long(50) } },
+  { name: 'POST /api/open311-keys/:id/revoke', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/open311-keys/${id}/revoke` },
+  // Residents report without an account.
+  {
+    name: 'POST /api/public/tickets',
+    method: 'POST',
+    url: () => '/api/public/tickets',
+    anonymous: true,
+    valid: () => ({ categoryId: 1, nodeId: ids.stairwell, description: '坏输入居民反映', address: '坏输入路2号', reporterName: '坏输入', reporterPhone: '13900000001', lat: 37.05, lng: 116.2 }),
+    wrongType: { nodeId: 'abc' },
+    tooLong: { reporterName: long(50) },
+  },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -323,6 +348,8 @@ describe('list queries', () => {
     ['/api/users', () => admin],
     ['/api/audit', () => auditor],
     ['/api/tickets', () => admin],
+    ['/api/reception-days', () => admin],
+    ['/api/notifications', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
@@ -495,8 +522,84 @@ describe.each(ROLE_IMPORTS)('POST %s (multipart upload)', (path) => {
   });
 });
 
+/** Open311 takes a form (or JSON) and answers in the specification's error format; the key is checked first. */
+describe('POST /open311/v2/requests.{format}', () => {
+  const url = '/open311/v2/requests.json';
+  const post = (payload: string, type = 'application/x-www-form-urlencoded') => t.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+  const expectSpecError = (res: LightMyRequestResponse, status: number) => {
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json()).toEqual([{ code: status, description: expect.any(String) }]);
+  };
+
+  it('bad keys, bad forms, bad JSON, wrong types and over-long values → 4xx, never 5xx', async () => {
+    const key = 'api_key=xiajin-open311-demo';
+    expectSpecError(await post('service_code=repair'), 403);
+    expectSpecError(await post(`api_key=${'x'.repeat(5000)}`), 403);
+    for (const body of ['', key, `${key}&service_code=repair`, `${key}&service_code=repair&address_id=%00`, `${key}&service_code=re%00pair&address_id=X`, `${key}&service_code=repair&address_id=X&lat=abc&long=1`,
+      `${key}&service_code=repair&address_id=X&description=${'x'.repeat(2001)}`, `${key}&service_code=repair&service_code=safety`, `${key}&attribute=x`, `${key}&attribute[PRIORITY]=a&attribute[PRIORITY]=b`, '%E0%A4%A']) {
+      const res = await post(body);
+      expect([400, 403], `${body.slice(0, 80)}: ${res.body}`).toContain(res.statusCode);
+    }
+    for (const payload of ['{"a":', '[]', '"text"', '42', 'null', JSON.stringify({ api_key: 'xiajin-open311-demo', service_code: ['repair'] }), JSON.stringify({ api_key: 'xiajin-open311-demo', service_code: 'repair', address_id: 1 })]) {
+      const res = await post(payload, 'application/json');
+      expect([400, 403], `${payload}: ${res.body}`).toContain(res.statusCode);
+    }
+    expectSpecError(await post(`${key}&padding=${'x'.repeat(1_100_000)}`), 413);
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml']) expectSpecError(await post(key, type), 415);
+  });
+});
+
+/** The 12345 hotline signs its requests instead of signing in: every bad body, signed and unsigned. */
+describe('POST /api/hotline/tickets (signed)', () => {
+  const send = (payload: string, opts: { type?: string; secret?: string } = {}) => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = signHotline(opts.secret ?? DEMO_HOTLINE_SECRET, timestamp, payload);
+    const headers = { 'content-type': opts.type ?? 'application/json', 'x-hotline-timestamp': timestamp, 'x-hotline-signature': signature };
+    return t.inject({ method: 'POST', url: '/api/hotline/tickets', payload, headers });
+  };
+  const valid = () => ({ externalId: 'BAD-INPUT-1', content: '坏输入热线工单', category: '其他', address: '坏输入地址', nodeCode: 'NO-SUCH-NODE', receivedAt: '2026-03-02T09:30:00+08:00' });
+
+  it('unsigned, malformed, unknown or wrong fields, NUL characters, other types and oversize bodies → 4xx, nothing written', async () => {
+    expectError(await send(JSON.stringify(valid()), { secret: 'not-the-hotline-secret' }), 401, 'HOTLINE_SIGNATURE_INVALID');
+    for (const payload of ['{"a":', '{a:1}', '\u0000', '{"__proto__":{"admin":true}}']) expectError(await send(payload), 400, 'MALFORMED_JSON');
+    for (const body of [[], 'text', 42, null, {}, { ...valid(), isAdmin: true }, { ...valid(), content: 3 }, { ...valid(), content: long(2000) }, { ...valid(), receivedAt: 20260302 }]) {
+      expectError(await send(JSON.stringify(body)), 400, 'VALIDATION_FAILED');
+    }
+    for (const [k, v] of Object.entries(valid())) {
+      const res = await send(JSON.stringify({ ...valid(), [k]: `${v.slice(0, 3)}\u0000${v.slice(3)}` }));
+      expect(res.statusCode, `${k}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${k}: ${res.body}`).toBeLessThan(500);
+    }
+    expectError(await send(JSON.stringify({ ...valid(), padding: 'x'.repeat(1_100_000) })), 413, 'PAYLOAD_TOO_LARGE');
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) expectError(await send('a=1', { type }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
+/** Photo uploads (multipart): staff by ticket id, residents by ticket code and tracking key. */
+describe.each([
+  ['POST /api/tickets/:id/photos', () => admin.request, '/api/tickets/2147483647/photos?stage=report', {}],
+  ['POST /api/public/tickets/:code/photos', () => t.inject, '/api/public/tickets/XJ20260101-0001/photos', { 'x-tracking-key': 'k'.repeat(22) }],
+] as const)('%s (multipart upload)', (_name, sender, url, extra) => {
+  const post = (o: Partial<InjectOptions>) => sender()({ method: 'POST', url, ...o, headers: { ...extra, ...(o.headers ?? {}) } });
+  it('no upload, another content type, a text file named .jpg or bad parameters → 4xx, nothing written', async () => {
+    for (const payload of ['{"file":"x"}', '[]', 'null']) expectError(await post({ payload, headers: { 'content-type': 'application/json' } }), 400);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'image/jpeg']) {
+      expectError(await post({ payload: 'a=1', headers: { 'content-type': type } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    const text = multipartFile(Buffer.from('不是图片'), { fileName: 'photo.jpg', type: 'image/jpeg' });
+    const res = await post({ payload: text.payload, headers: { 'content-type': text.contentType } });
+    expect([400, 404, 415], res.body).toContain(res.statusCode);
+    expectError(res, res.statusCode);
+    const broken = await post({ payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(broken.statusCode, broken.body).toBeGreaterThanOrEqual(400);
+    expect(broken.statusCode, broken.body).toBeLessThan(500);
+    const bad = sender()({ method: 'POST', url: url.replace(/\?.*$/, '').replace('2147483647', 'abc').replace('XJ20260101-0001', 'NOT-A-CODE'), payload: text.payload, headers: { 'content-type': text.contentType } });
+    expectError(await bad, 400, 'VALIDATION_FAILED');
+  });
+});
+
 /** Write routes covered by their own cases above rather than by the JSON table. */
-const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`)];
+const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`), 'POST /api/hotline/tickets', 'POST /api/tickets/:id/photos', 'POST /api/public/tickets/:code/photos'];
 
 describe('coverage', () => {
   it('every write route the app registers is in ROUTES or listed as a special case', () => {

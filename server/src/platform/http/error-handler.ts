@@ -35,7 +35,7 @@ const PG_CODES: Record<string, Omit<Mapped, 'details'>> = {
 
 const WHERE_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
-function mapError(err: FastifyError | AppError | Error): Mapped | null {
+export function mapError(err: FastifyError | AppError | Error): Mapped | null {
   if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, details: err.details };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = WHERE_LABEL[(err as FastifyError).validationContext ?? 'body'] ?? '请求';

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const VALID = new Set<string>([...PERMISSIONS, 'public', 'authenticated']);
+const VALID = new Set<string>([...PERMISSIONS, 'public', 'authenticated', 'signed']);
 const api = () => seen.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
 
 describe('route declarations', () => {
@@ -37,9 +37,18 @@ describe('route declarations', () => {
     for (const r of api()) expect(VALID.has(String(r.access)), `${r.method} ${r.url}: ${String(r.access)}`).toBe(true);
   });
 
-  it('only sign-in, health, the password policy and the OpenAPI document are public', () => {
+  it('only sign-in, health, the password policy, the OpenAPI document and the residents\' reports are public', () => {
     const pub = api().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    expect(pub).toEqual(['GET /api/auth/password-policy', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(pub).toEqual([
+      'GET /api/auth/password-policy', 'GET /api/health', 'GET /api/openapi.json',
+      'GET /api/public/nodes', 'GET /api/public/ticket-categories', 'GET /api/public/tickets/:code',
+      'POST /api/auth/login', 'POST /api/public/tickets', 'POST /api/public/tickets/:code/photos',
+    ]);
+  });
+
+  it('only the 12345 hotline intake is signed (no session, an HMAC signature on every request)', () => {
+    const signed = api().filter((r) => r.access === 'signed').map((r) => `${r.method} ${r.url}`).sort();
+    expect(signed).toEqual(['GET /api/hotline/tickets/:externalId', 'POST /api/hotline/tickets']);
   });
 
   it('only /api/auth/me, /password and /logout are open while a password change is pending', () => {
@@ -48,7 +57,7 @@ describe('route declarations', () => {
   });
 
   it('every write route needs a write permission or a signed-in user', () => {
-    const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public');
+    const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed');
     expect(writes.length).toBeGreaterThanOrEqual(15);
     const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm)$/.test(p)), 'authenticated'];
     for (const w of writes) expect(writePermissions, `${w.method} ${w.url}`).toContain(w.access);

@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
   LogoutOutlined,
@@ -23,6 +24,7 @@ import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { NavEntry } from './navEntry';
 import { REGISTRY_NAV } from './registryNav';
+import { TICKET_NAV } from './ticketNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -51,10 +53,16 @@ const NAV: NavGroup[] = [
     entries: [{ path: PATHS.tree, labelKey: 'tree', icon: <ApartmentOutlined />, permission: 'nodes.read' }, ...REGISTRY_NAV],
   },
   {
+    key: 'tickets',
+    labelKey: 'tickets',
+    entries: TICKET_NAV,
+  },
+  {
     key: 'system',
     labelKey: 'system',
     entries: [
       { path: PATHS.users, labelKey: 'users', icon: <TeamOutlined />, permission: 'users.read' },
+      { path: PATHS.open311Keys, labelKey: 'open311Keys', icon: <ApiOutlined />, permission: 'open311.manage' },
       { path: PATHS.audit, labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
       { path: PATHS.account, labelKey: 'account', icon: <UserOutlined /> },
     ],

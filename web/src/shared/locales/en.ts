@@ -2,6 +2,10 @@
 import type { zhCN } from './zh-CN';
 import { peopleEn } from './people.en';
 import { registryEn } from './registry.en';
+import { residentEn } from './resident.en';
+import { ticketsEn } from './tickets.en';
+import { open311En } from './open311.en';
+import { receptionEn } from './reception.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -58,11 +62,13 @@ export const en: Strings<typeof zhCN> = {
     modules: {
       brain: 'Smart Brain',
       partyBuilding: 'Smart Party Building',
+      tickets: 'Tickets',
       system: 'System',
     },
     cockpit: 'Cockpit',
     tree: 'Organisation',
     users: 'Users & grants',
+    open311Keys: 'Open311 API keys',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',
@@ -77,6 +83,28 @@ export const en: Strings<typeof zhCN> = {
     commissioners: 'Service commissioners',
     deputies: 'Deputies & members',
     socialOrgs: 'Social organisations',
+    tickets: 'Ticket list',
+    myTickets: 'My tickets',
+    ticketRates: 'Rates',
+    receptionDays: 'Reception days',
+  },
+  ticketRates: {
+    title: 'Ticket rates',
+    description: 'Response, on-time, resolution and satisfaction rates and average times',
+    period: 'Reported between',
+    node: 'Area',
+    allNodes: 'All my area',
+    groupBy: 'Group by',
+    overall: 'Overall',
+    group: 'Group',
+    unassigned: 'Unassigned',
+    loadFailed: 'Could not load the rates',
+    definitions: 'Definitions',
+    chartAlt: '{{name}} chart: {{summary}}',
+    hoursUnit: '{{hours}} h',
+    noRate: 'n/a',
+    table: 'Details',
+    computedAt: 'Computed at {{time}}',
   },
   login: {
     title: 'Sign in',
@@ -297,4 +325,8 @@ export const en: Strings<typeof zhCN> = {
   },
   ...peopleEn,
   ...registryEn,
+  ...residentEn,
+  ...ticketsEn,
+  ...open311En,
+  ...receptionEn,
 };

@@ -1,6 +1,10 @@
 /** Simplified Chinese (default) interface strings. */
 import { peopleZhCN } from './people.zh-CN';
 import { registryZhCN } from './registry.zh-CN';
+import { residentZhCN } from './resident.zh-CN';
+import { ticketsZhCN } from './tickets.zh-CN';
+import { open311ZhCN } from './open311.zh-CN';
+import { receptionZhCN } from './reception.zh-CN';
 
 export const zhCN = {
   app: {
@@ -56,11 +60,13 @@ export const zhCN = {
     modules: {
       brain: '智慧大脑',
       partyBuilding: '智慧党建',
+      tickets: '工单',
       system: '系统管理',
     },
     cockpit: '驾驶舱',
     tree: '组织架构',
     users: '用户与授权',
+    open311Keys: 'Open311 接口密钥',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',
@@ -75,6 +81,28 @@ export const zhCN = {
     commissioners: '服务专员',
     deputies: '两代表一委员',
     socialOrgs: '社会组织',
+    tickets: '工单列表',
+    myTickets: '我的工单',
+    ticketRates: '考核指标',
+    receptionDays: '书记接待日',
+  },
+  ticketRates: {
+    title: '工单考核指标',
+    description: '及时响应率、按期办结率、问题解决率、满意率与平均时长',
+    period: '上报时段',
+    node: '统计范围',
+    allNodes: '全部辖区',
+    groupBy: '分组',
+    overall: '合计',
+    group: '分组',
+    unassigned: '未派单',
+    loadFailed: '考核指标加载失败',
+    definitions: '指标口径',
+    chartAlt: '{{name}}图：{{summary}}',
+    hoursUnit: '{{hours}} 小时',
+    noRate: '无',
+    table: '明细',
+    computedAt: '统计时间：{{time}}',
   },
   login: {
     title: '账号登录',
@@ -295,4 +323,8 @@ export const zhCN = {
   },
   ...peopleZhCN,
   ...registryZhCN,
+  ...residentZhCN,
+  ...ticketsZhCN,
+  ...open311ZhCN,
+  ...receptionZhCN,
 };

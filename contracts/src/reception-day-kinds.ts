@@ -1,0 +1,40 @@
+/**
+ * Names and labels of reception days (书记接待日) and notifications. Zod-free so that browser
+ * code can import them.
+ */
+
+type Labels<K extends string> = Record<K, { zh: string; en: string }>;
+
+export const RECEPTION_DAY_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type ReceptionDayStatus = (typeof RECEPTION_DAY_STATUSES)[number];
+export const RECEPTION_DAY_STATUS_LABELS: Labels<ReceptionDayStatus> = {
+  planned: { zh: '计划中', en: 'Planned' },
+  held: { zh: '已召开', en: 'Held' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+export const ATTENDEE_ROLES = ['county_leader', 'subdistrict_secretary', 'community_secretary', 'compound_secretary', 'department', 'other'] as const;
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+export const ATTENDEE_ROLE_LABELS: Labels<AttendeeRole> = {
+  county_leader: { zh: '县级领导', en: 'County leader' },
+  subdistrict_secretary: { zh: '街道党工委书记', en: 'Subdistrict secretary' },
+  community_secretary: { zh: '社区书记', en: 'Community secretary' },
+  compound_secretary: { zh: '小区支部书记', en: 'Compound secretary' },
+  department: { zh: '部门负责人', en: 'Department' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const NOTIFICATION_KINDS = ['ticket_overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABELS: Labels<NotificationKind> = {
+  ticket_overdue: { zh: '工单超期提醒', en: 'Overdue ticket' },
+};
+
+export const RECEPTION_DAY_LIMITS = {
+  placeMax: 100,
+  minutesMax: 20000,
+  attendeeNameMax: 50,
+  positionMax: 100,
+  reasonMax: 2000,
+  decisionMax: 2000,
+} as const;

@@ -1,0 +1,26 @@
+/** Simplified Chinese strings: the Open311 API key page. */
+export const open311ZhCN = {
+  open311Keys: {
+    title: 'Open311 接口密钥',
+    description: '外部系统通过 Open311 GeoReport v2 接口（/open311/v2/）提交和查询工单时使用的 api_key',
+    create: '新建密钥',
+    name: '客户端名称',
+    namePlaceholder: '如：县政务服务平台',
+    nameRequired: '请输入客户端名称',
+    keyPrefix: '密钥开头',
+    createdBy: '创建人',
+    createdAt: '创建时间',
+    lastUsedAt: '最近使用',
+    neverUsed: '从未使用',
+    status: '状态',
+    active: '有效',
+    revoked: '已吊销',
+    revoke: '吊销',
+    revokeConfirm: '吊销后，使用该密钥的系统将无法再提交工单，且不能恢复。确定吊销吗？',
+    revokedDone: '密钥已吊销',
+    createdTitle: '密钥已创建',
+    createdHint: '请立即复制并交给对方系统保管：平台只保存它的摘要，关闭后无法再次查看。',
+    cli: '也可在服务器上使用命令行：npm run cli -- open311:key-create <名称> / open311:key-revoke <编号>',
+    empty: '还没有密钥',
+  },
+};
