@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
+import { apiGet, confirmAndClose, handleAsOwner } from './ticket-steps.js';
 
 /** A 1×1 PNG, as a phone camera would hand over a (much larger) JPEG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -10,6 +11,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+/** What the resident keeps after reporting: the code and the tracking link. */
+let reported: { code: string; link: string };
 
 beforeAll(async () => {
   server = await startServer();
@@ -66,6 +69,7 @@ describe('residents on their phones', () => {
 
     // The tracking link opens on its own (the key rides in the fragment), a wrong key does not.
     const link = page.url();
+    reported = { code, link };
     expect(new URL(link).hash).toMatch(/^#key=/);
     await page.goto('about:blank');
     await page.goto(link);
@@ -73,5 +77,36 @@ describe('residents on their phones', () => {
     await page.getByLabel('查询码').fill('wrong-key-wrong-key-123');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('工单编号或查询码不正确').waitFor();
+  });
+
+  it('sees it closed on /m/track after commissioner1 handles it and community1 confirms it', async () => {
+    const staff = async (username: string) => {
+      const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+      await signIn(p, server.url, username);
+      return p;
+    };
+    const [commissioner, secretary] = [await staff('commissioner1'), await staff('community1')];
+    const found = await apiGet<{ data: { id: number; code: string; owner: { name: string; userId: number | null } | null }[] }>(
+      commissioner, server.url, `/api/tickets?q=${encodeURIComponent(reported.code)}`,
+    );
+    const ticket = found.data.find((x) => x.code === reported.code);
+    const me = await apiGet<{ user: { id: number } }>(commissioner, server.url, '/api/auth/me');
+    expect(ticket?.owner?.userId, 'first asked owns it: the community commissioner').toBe(me.user.id);
+
+    await commissioner.goto(`${server.url}/admin/tickets/${ticket!.id}`);
+    await commissioner.getByRole('heading', { level: 1, name: reported.code }).waitFor();
+    await handleAsOwner(commissioner, '已更换楼道灯，居民确认已亮');
+    await secretary.goto(`${server.url}/admin/tickets/${ticket!.id}`);
+    await secretary.getByRole('heading', { level: 1, name: reported.code }).waitFor();
+    await confirmAndClose(secretary, '回访居民，灯已修好');
+
+    await page.goto('about:blank');
+    await page.goto(reported.link);
+    const status = page.locator('.m-status');
+    await expect.poll(async () => status.textContent(), { timeout: 10_000 }).toBe('已关闭');
+    await page.getByText('已更换楼道灯，居民确认已亮').waitFor();
+    // Residents see the result, not who the staff are.
+    expect(await page.content()).not.toContain(ticket!.owner!.name);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
