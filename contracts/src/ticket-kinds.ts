@@ -113,6 +113,8 @@ export const TICKET_EVENT_KINDS = [
   'reported', 'assigned', 'accepted', 'started', 'transferred', 'handled', 'confirmed', 'reopened', 'closed',
   // 书记直通车 and the reception day's decision (migration 0009).
   'escalated', 'reception_decided',
+  // A manager routes a triage ticket (12345 hotline, not routable on arrival) to a community (migration 0011).
+  'routed',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 export const TICKET_EVENT_KIND_LABELS: Labels<TicketEventKind> = {
@@ -127,6 +129,7 @@ export const TICKET_EVENT_KIND_LABELS: Labels<TicketEventKind> = {
   closed: { zh: '关闭', en: 'Closed' },
   escalated: { zh: '书记直通车', en: 'Escalated (secretary direct line)' },
   reception_decided: { zh: '接待日决定', en: 'Reception day decision' },
+  routed: { zh: '分派到社区', en: 'Routed to a community' },
 };
 
 export const TICKET_LIMITS = {

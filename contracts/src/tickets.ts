@@ -110,8 +110,13 @@ export type TicketPhotoDto = z.infer<typeof ticketPhotoSchema>;
 export const ticketPhotoQuerySchema = z.object({ stage: z.enum(TICKET_PHOTO_STAGES) }).strict();
 export const ticketPhotoParamsSchema = z.object({ id: idSchema, photoId: idSchema }).strict();
 
-// `photos` is optional only so that answers built before photos existed stay valid; the tickets service always fills it.
-export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), photos: z.array(ticketPhotoSchema).optional() });
+// `photos` and `escalationPending` are optional only so that answers built before they existed stay valid; the tickets service always fills them.
+export const ticketDetailSchema = ticketSchema.extend({
+  events: z.array(ticketEventSchema),
+  photos: z.array(ticketPhotoSchema).optional(),
+  /** 书记直通车 submitted and still waiting for a reception day's decision (`escalated` stays true after it). */
+  escalationPending: z.boolean().optional(),
+});
 export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;
 
 const booleanQuery = z.enum(['true', 'false']).optional();
@@ -166,6 +171,10 @@ export type TicketNote = z.infer<typeof ticketNoteSchema>;
 /** A manager (re)assigns the ticket to a commissioner, who must accept it again. */
 export const ticketAssignSchema = z.object({ commissionerId: idSchema, reason: text(TICKET_LIMITS.noteMax) }).strict();
 export type TicketAssign = z.infer<typeof ticketAssignSchema>;
+
+/** A manager routes a triage ticket to the community (or a node below it) it concerns; it is then assigned as any report is. */
+export const ticketRouteSchema = z.object({ nodeId: idSchema, reason: text(TICKET_LIMITS.noteMax).optional() }).strict();
+export type TicketRoute = z.infer<typeof ticketRouteSchema>;
 
 /** The owner involves another department; the owner stays accountable. */
 export const ticketTransferSchema = z.object({ department: text(TICKET_LIMITS.departmentMax), reason: text(TICKET_LIMITS.noteMax) }).strict();

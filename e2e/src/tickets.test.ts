@@ -47,6 +47,8 @@ async function step(page: Page, name: RegExp, fill?: (dialog: ReturnType<Page['g
 /** The value cell of a (bordered) Descriptions item, by its label. */
 const field = (page: Page, label: string) => page.locator('th.ant-descriptions-item-label', { hasText: label }).first().locator('xpath=following-sibling::td[1]');
 
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('the ticket loop in the console', () => {
@@ -86,9 +88,42 @@ describe('the ticket loop in the console', () => {
     await expect(field(secretary, '反映人电话').innerText()).resolves.toBe('170****9876');
     await expect(field(secretary, '状态').innerText()).resolves.toContain('已派单');
     await secretary.locator('.ticket-timeline-entry[data-kind="assigned"]').getByText(/自动派单/).waitFor();
-    // The secretary may not work on it: only the owner accepts.
-    await secretary.getByText('当前状态下您没有可执行的操作').waitFor();
+    // The secretary may not work on it (only the owner accepts), but may take it to a reception day.
+    await expect(secretary.locator('.ticket-actions').getByRole('button').allInnerTexts()).resolves.toEqual(['书记直通车']);
     expect(await seriousViolations(secretary)).toEqual([]);
+  });
+
+  it('community1 escalates it (书记直通车) with a reason; the timeline shows it and the button goes', async () => {
+    await secretary.locator('.ticket-actions').getByRole('button', { name: '书记直通车' }).click();
+    const dialog = secretary.getByRole('dialog');
+    await dialog.getByLabel('提交理由').fill('楼道灯多次报修未果，提请接待日研究');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /^提\s*交$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await secretary.locator('.ticket-timeline-entry[data-kind="escalated"]').getByText('楼道灯多次报修未果，提请接待日研究').waitFor();
+    await secretary.getByText('已提交书记直通车，等待接待日研究决定').waitFor();
+    await expect(secretary.locator('.ticket-actions').getByRole('button', { name: '书记直通车' }).count()).resolves.toBe(0);
+    expect(await apiGet<{ escalated: boolean; escalationPending: boolean }>(secretary, `/api/tickets/${ticket.id}`)).toMatchObject({ escalated: true, escalationPending: true });
+  });
+
+  it('community1 adds a report photo: a renamed text file is refused with the server message, a PNG shows up', async () => {
+    const section = secretary.locator('section', { has: secretary.getByRole('heading', { name: '报事照片' }) });
+    const input = section.locator('input[type="file"]');
+    await input.setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+    await secretary.getByRole('alert').filter({ hasText: '照片格式不支持' }).waitFor();
+    await input.setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+    await section.getByRole('img', { name: `报事照片第 1 张（工单 ${ticket.code}）` }).waitFor();
+    expect(await seriousViolations(secretary)).toEqual([]);
+  });
+
+  it('the header bell names the unread count and opens the notification list', async () => {
+    const notes = await apiGet<{ unread: number; data: { message: string }[] }>(secretary, '/api/notifications?pageSize=10');
+    const bell = secretary.getByRole('button', { name: `通知，${notes.unread} 条未读` });
+    await bell.click();
+    const panel = secretary.locator('.notification-panel');
+    await (notes.data.length === 0 ? panel.getByText('暂无通知') : panel.getByText(notes.data[0]!.message).first()).waitFor();
+    expect(await seriousViolations(secretary)).toEqual([]);
+    await bell.click();
+    await panel.waitFor({ state: 'hidden' });
   });
 
   it('commissioner1 handles it on a phone: 我的工单 → accept → start → handle with a note', async () => {
@@ -133,7 +168,7 @@ describe('the ticket loop in the console', () => {
     await secretary.locator('.ticket-timeline-entry[data-kind="closed"]').waitFor();
 
     const kinds = await secretary.locator('.ticket-timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['reported', 'assigned', 'accepted', 'started', 'handled', 'confirmed', 'closed']);
+    expect(kinds).toEqual(['reported', 'assigned', 'escalated', 'accepted', 'started', 'handled', 'confirmed', 'closed']);
     const closed = await apiGet<Ticket & { outcome: string; satisfaction: string }>(secretary, `/api/tickets/${ticket.id}`);
     expect(closed).toMatchObject({ status: 'closed', outcome: 'closed_resolved', satisfaction: 'satisfied' });
     await expect(field(secretary, '办结结论').innerText()).resolves.toBe('已解决');

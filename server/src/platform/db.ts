@@ -100,10 +100,21 @@ class PgliteDb implements Db {
   async close(): Promise<void> {
     await this.pg.close();
   }
+
+  /** The whole data directory as an uncompressed tarball (PGlite's own format). */
+  dumpDataDir(): Promise<Blob> {
+    return this.pg.dumpDataDir('none');
+  }
+}
+
+/** A copy of an embedded database's files, to start other databases from (the test suite's seeded template). */
+export function dumpEmbedded(db: Db): Promise<Blob> {
+  if (!(db instanceof PgliteDb)) throw new Error('only an embedded database can be dumped');
+  return db.dumpDataDir();
 }
 
 /** PostgreSQL via DATABASE_URL, else embedded PGlite in `dataDir` (`memory://` for tests). */
-export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Db> {
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number; loadDataDir?: Blob }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     await pool.query('SELECT 1');
@@ -112,6 +123,6 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: 
   const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   // The same extensions as the PostgreSQL deployments: pg_trgm indexes Chinese substrings for search.
-  const instance = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
+  const instance = await PGlite.create(opts.dataDir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   return new PgliteDb(instance);
 }

@@ -48,7 +48,7 @@ export interface PeopleSummary {
  * Multi-row insert through unnest. A type written `text>text[]` sends the column as text and
  * casts each value (array literals such as '{a,b}'), since unnest flattens array parameters.
  */
-async function bulk(q: Queryable, table: string, columns: string[], types: string[], rows: unknown[][], returning = ''): Promise<{ id: number }[]> {
+export async function bulk(q: Queryable, table: string, columns: string[], types: string[], rows: unknown[][], returning = ''): Promise<{ id: number }[]> {
   if (rows.length === 0) return [];
   const params = columns.map((_, i) => rows.map((r) => r[i]));
   const sent = types.map((t) => t.split('>')[0]!);

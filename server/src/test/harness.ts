@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { loadConfig, type Config } from '../platform/config.js';
@@ -9,20 +11,24 @@ import { seedDemo, DEMO_PASSWORD } from '../seed/seed.js';
 
 export { DEMO_PASSWORD };
 
+type Template = ReturnType<typeof inject<'seededTemplate'>>;
+
 /**
  * A fresh database per test file: a new PostgreSQL database when DATABASE_URL is set
- * (CI runs the suite against the machine's PostgreSQL), else an in-memory PGlite.
+ * (CI runs the suite against the machine's PostgreSQL), else an in-memory PGlite. Given the
+ * run's seeded template (test/global-setup.ts), it starts as a copy of it.
  */
-export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function freshDb(template?: Template): Promise<{ db: Db; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) {
+    if (template?.kind === 'pglite') return { db: await openDb({ dataDir: 'memory://', loadDataDir: new Blob([await readFile(template.file)]) }), drop: async () => undefined };
     const db = await openDb({ dataDir: 'memory://' });
     return { db, drop: async () => undefined };
   }
   const name = `xj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template?.kind === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${template.name}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -68,9 +74,14 @@ export interface Client {
 }
 
 export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const { db, drop } = await freshDb();
-  await migrate(db);
-  if (opts.seed !== false) await seedDemo(db, { demoMode: true });
+  const seeded = opts.seed !== false;
+  // The seeded template exists when the run has the global setup (the server suite does).
+  const template = seeded ? inject('seededTemplate') : undefined;
+  const { db, drop } = await freshDb(template);
+  if (!template) {
+    await migrate(db);
+    if (seeded) await seedDemo(db, { demoMode: true });
+  }
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_REPORT_RATE_LIMIT_PER_HOUR: '1000', ...opts.env });
   const app = await buildApp(config, db, { logger: false });
   await app.ready();

@@ -57,7 +57,7 @@ export async function insertOverdueReminders(q: Queryable, now: Date, chinaDay: 
        SELECT t.id, t.code, t.owner_id, c.name AS category, cm.id AS community_id, cm.name AS community,
               to_char(t.deadline AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS due
          FROM tickets t JOIN ticket_categories c ON c.id = t.category_id JOIN nodes n ON n.id = t.node_id
-         JOIN nodes cm ON cm.id = split_part(n.path, '/', 4)::int
+         JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
         WHERE t.status <> 'closed' AND t.deadline < $1
      ), recipients AS (
        SELECT o.id AS ticket_id, cmr.user_id, o.code, o.category, o.community, o.due, '负责' AS why

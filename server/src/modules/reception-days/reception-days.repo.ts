@@ -174,7 +174,7 @@ const AGENDA_SELECT = `SELECT i.id, i.reception_day_id, t.id AS ticket_id, t.cod
     i.decision, i.new_owner_id, np.name AS new_owner_name, i.new_deadline, i.decided_at, i.decided_by, du.display_name AS decided_by_name
   FROM reception_day_items i
   JOIN tickets t ON t.id = i.ticket_id JOIN ticket_categories c ON c.id = t.category_id
-  JOIN nodes tn ON tn.id = t.node_id JOIN nodes cm ON cm.id = split_part(tn.path, '/', 4)::int
+  JOIN nodes tn ON tn.id = t.node_id JOIN nodes cm ON cm.id = CASE WHEN tn.depth >= 2 THEN split_part(tn.path, '/', 4)::int ELSE tn.id END
   LEFT JOIN commissioners o ON o.id = t.owner_id LEFT JOIN people op ON op.id = o.person_id
   LEFT JOIN ticket_escalations e ON e.id = i.escalation_id LEFT JOIN users eu ON eu.id = e.escalated_by
   LEFT JOIN commissioners nc ON nc.id = i.new_owner_id LEFT JOIN people np ON np.id = nc.person_id
@@ -329,7 +329,7 @@ const ESCALATION_SELECT = `SELECT e.id, e.ticket_id, t.code AS ticket_code, cm.n
     e.escalated_by, u.display_name AS escalated_by_name,
     rd.id AS rd_id, ${isoDate('rd.day')} AS rd_day, rd.place AS rd_place, rn.name AS rd_node_name
   FROM ticket_escalations e JOIN tickets t ON t.id = e.ticket_id JOIN nodes n ON n.id = t.node_id
-  JOIN nodes cm ON cm.id = split_part(n.path, '/', 4)::int
+  JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
   LEFT JOIN users u ON u.id = e.escalated_by
   LEFT JOIN reception_day_items i ON i.escalation_id = e.id
   LEFT JOIN reception_days rd ON rd.id = i.reception_day_id LEFT JOIN nodes rn ON rn.id = rd.node_id`;

@@ -41,6 +41,9 @@ beforeAll(async () => {
   await t.db.query('UPDATE commissioners SET user_id = $1 WHERE id = $2', [bUser, f.commissionerB]);
   await makeUser('rd-secretary-other', 'community_secretary', f.otherCommunity);
   c.otherSecretary = await t.login('rd-secretary-other', PASSWORD);
+  // The demo's planned session would take every escalation: these tests plan their own. Its agenda stays
+  // (its escalations remain scheduled), so no session created here pulls them in.
+  await t.db.query("UPDATE reception_days SET status = 'cancelled' WHERE status = 'planned'");
 });
 afterAll(async () => t.close());
 

@@ -69,7 +69,7 @@ export async function rateCounts(q: Queryable, groupBy: TicketRateGrouping, f: R
               coalesce((SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'accepted'), t.accepted_at) AS first_accepted_at,
               t.status IN ('handled','confirmed','closed') AS is_handled
          FROM tickets t JOIN ticket_categories c ON c.id = t.category_id JOIN nodes n ON n.id = t.node_id
-         JOIN nodes cm ON cm.id = split_part(n.path, '/', 4)::int
+         JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
          LEFT JOIN commissioners o ON o.id = t.owner_id LEFT JOIN people op ON op.id = o.person_id
          ${where}
      )

@@ -336,3 +336,14 @@ export async function commissionerIdOfUser(q: Queryable, userId: number): Promis
   const [row] = await q.query<{ id: number }>('SELECT id FROM commissioners WHERE user_id = $1', [userId]);
   return row?.id;
 }
+
+/** 书记直通车 waiting for a reception day's decision (`tickets.escalated` stays true after it). */
+export async function escalationPending(q: Queryable, ticketId: number): Promise<boolean> {
+  const [row] = await q.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM ticket_escalations WHERE ticket_id = $1 AND resolved_at IS NULL) AS pending', [ticketId]);
+  return row!.pending;
+}
+
+/** Moves a ticket to another node (routing a triage ticket); its status and owner are the caller's steps. */
+export async function moveTicket(q: Queryable, id: number, nodeId: number): Promise<void> {
+  await q.query('UPDATE tickets SET node_id = $2, updated_at = now() WHERE id = $1', [id, nodeId]);
+}

@@ -11,6 +11,7 @@ import {
   ticketListQuerySchema,
   ticketListSchema,
   ticketNoteSchema,
+  ticketRouteSchema,
   ticketTransferSchema,
 } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
@@ -37,6 +38,10 @@ export async function ticketsRoutes(app: FastifyInstance, { db }: AppDeps): Prom
   });
   r.post('/:id/assign', { config: step('assign'), schema: { tags, params: idParamsSchema, body: ticketAssignSchema, response: detail } }, async (req) =>
     service.assign(authOf(req), req.params.id, req.body, actorOf(req)),
+  );
+  // Not in the state table: only a triage ticket may be routed, and it stays `reported` until the automatic assignment.
+  r.post('/:id/route', { config: { access: 'tickets.manage' }, schema: { tags, params: idParamsSchema, body: ticketRouteSchema, response: detail } }, async (req) =>
+    service.route(authOf(req), req.params.id, req.body, actorOf(req)),
   );
   r.post('/:id/accept', { config: step('accept'), schema: { tags, params: idParamsSchema, body: ticketNoteSchema, response: detail } }, async (req) =>
     service.accept(authOf(req), req.params.id, req.body, actorOf(req)),

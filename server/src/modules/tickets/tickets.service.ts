@@ -10,11 +10,13 @@ import type {
   TicketHandle,
   TicketListQuery,
   TicketNote,
+  TicketRoute,
   TicketStatus,
   TicketTransfer,
 } from '@xj/contracts';
+import { TICKET_STATUS_LABELS } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
-import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { actorEntry, appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { pathInScope, scopeFor, scopePatterns, type AuthContext } from '../../platform/auth/scope.js';
 import type { Page } from '../../platform/paging.js';
@@ -114,6 +116,7 @@ export class TicketsService {
     return this.step(auth, id, 'assign', actor, async (q, t) => {
       const manage = scopeFor(auth, 'tickets.manage');
       if (!pathInScope(t.node_path, manage)) throw forbidden('只有工单所在辖区的管理员可以派单');
+      if (t.triage) throw conflict('该工单在分拣队列中（12345热线未能定位到社区）：请先“分派到社区”，系统会派给所在社区的服务专员');
       const c = await repo.getCommissioner(q, input.commissionerId);
       if (!c || !pathInScope(c.community_path, manage)) throw notFound('服务专员');
       if (c.user_id === null || c.user_disabled) throw badRequest(`服务专员“${c.name}”没有可用的登录账号，无法接单`);
@@ -122,6 +125,31 @@ export class TicketsService {
         kind: 'assigned', to: 'assigned', changes: { ownerId: c.id, assignedAt: true }, note: input.reason,
         details: { commissionerId: c.id, commissionerName: c.name, previousOwnerId: t.owner_id },
       };
+    });
+  }
+
+  /**
+   * Routes a triage ticket (a 12345 hotline case that waits on a subdistrict or the county) to
+   * the community, or a node below it, that it concerns, and hands it to that community's
+   * commissioner (首问负责) in the same transaction, as a report there would be.
+   */
+  route(auth: AuthContext, id: number, input: TicketRoute, actor: Actor): Promise<TicketDetailDto> {
+    return this.db.tx(async (q) => {
+      const t = await this.ticketInScope(q, auth, id, { forUpdate: true });
+      const manage = scopeFor(auth, 'tickets.manage');
+      if (!pathInScope(t.node_path, manage)) throw forbidden('只有工单所在辖区的管理员可以分派工单');
+      if (!t.triage) throw conflict(`工单 ${t.code} 已在“${t.community_name}”，不在分拣队列中：需要换负责人时请改派`);
+      if (t.status !== 'reported') throw new AppError(409, 'ILLEGAL_TRANSITION', `工单当前状态为“${TICKET_STATUS_LABELS[t.status].zh}”，不能分派到社区（仅“已上报”状态可以）`);
+      const node = await nodeOfKinds(q, input.nodeId, manage, COMMUNITY_AND_BELOW, '分派到的位置');
+      await repo.moveTicket(q, id, node.id);
+      const details = { previousNodeId: t.node_id, previousNodeName: t.node_name, nodeId: node.id, nodeName: node.name };
+      await repo.insertEvent(q, { ticketId: id, kind: 'routed', from: 'reported', to: 'reported', actorUserId: actor.userId, note: input.reason ?? null, details });
+      const owner = await autoAssign(q, id, node.path);
+      await appendAudit(q, {
+        ...actorEntry(actor), action: 'ticket.route', targetType: 'ticket', targetId: id, nodeId: node.id, result: 'success',
+        details: { code: t.code, ...details, ownerId: owner?.id ?? null },
+      });
+      return this.detail(q, (await repo.getTicket(q, id))!);
     });
   }
 
@@ -216,7 +244,12 @@ export class TicketsService {
   }
 
   private async detail(q: Queryable, t: repo.TicketRow): Promise<TicketDetailDto> {
-    return { ...repo.toTicketDto(t), events: await repo.listEvents(q, t.id), photos: await listPhotos(q, t.id) };
+    return {
+      ...repo.toTicketDto(t),
+      events: await repo.listEvents(q, t.id),
+      photos: await listPhotos(q, t.id),
+      escalationPending: await repo.escalationPending(q, t.id),
+    };
   }
 }
 

@@ -242,6 +242,7 @@ const ROUTES: WriteRoute[] = [
     tooLong: { description: long(2000) },
   },
   { name: 'POST /api/tickets/:id/assign', method: 'POST', hasId: true, url: (id = '1') => `/api/tickets/${id}/assign`, valid: () => ({ commissionerId: ids.commissioners, reason: '坏输入改派' }), wrongType: { commissionerId: 'abc' }, tooLong: { reason: long(2000) } },
+  { name: 'POST /api/tickets/:id/route', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/tickets/${id}/route`, valid: () => ({ nodeId: ids.community, reason: '坏输入分派' }), wrongType: { nodeId: 'abc' }, tooLong: { reason: long(2000) } },
   { name: 'POST /api/tickets/:id/accept', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/accept` },
   { name: 'POST /api/tickets/:id/start', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/start` },
   { name: 'POST /api/tickets/:id/transfer', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/transfer`, valid: () => ({ department: '县住建局', reason: '坏输入' }), wrongType: { department: 3 }, tooLong: { department: long(50) } },

@@ -1,5 +1,5 @@
 /**
- * The console frame after sign-in: header (platform name, user, language, sign-out),
+ * The console frame after sign-in: header (platform name, user, language, notifications, sign-out),
  * side navigation (a drawer on narrow screens) and the <main> content area.
  */
 import { useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import { PATHS } from '../routes';
 import type { zhCN } from '../../shared/locales/zh-CN';
 import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import type { NavEntry } from './navEntry';
 import { REGISTRY_NAV } from './registryNav';
 import { TICKET_NAV } from './ticketNav';
@@ -155,6 +156,7 @@ export function AppLayout() {
             />
           )}
           <LanguageSwitch variant="borderless" compact={screens.sm === false} />
+          <NotificationBell />
           <Tooltip title={t('nav.account')}>
             <Button
               type="text"

@@ -6,6 +6,7 @@ import { residentEn } from './resident.en';
 import { ticketsEn } from './tickets.en';
 import { open311En } from './open311.en';
 import { receptionEn } from './reception.en';
+import { ticketDetailEn } from './ticket-detail.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -329,4 +330,5 @@ export const en: Strings<typeof zhCN> = {
   ...ticketsEn,
   ...open311En,
   ...receptionEn,
+  ...ticketDetailEn,
 };

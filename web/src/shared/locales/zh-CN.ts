@@ -5,6 +5,7 @@ import { residentZhCN } from './resident.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
+import { ticketDetailZhCN } from './ticket-detail.zh-CN';
 
 export const zhCN = {
   app: {
@@ -327,4 +328,5 @@ export const zhCN = {
   ...ticketsZhCN,
   ...open311ZhCN,
   ...receptionZhCN,
+  ...ticketDetailZhCN,
 };

@@ -1,20 +1,24 @@
 /**
  * One ticket: every field, the steps the signed-in user may take now (from the shared
- * transition table) and the timeline with actor and time of every step.
+ * transition table, plus 书记直通车 and triage routing), its photos by stage and the timeline
+ * with actor and time of every step.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Flex, Grid, Skeleton, Space, Typography, type DescriptionsProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Grid, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TicketDetailDto } from '@xj/contracts';
+import type { TicketDetailDto, TicketEscalationResult } from '@xj/contracts';
 import { api, isApiError } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PATHS } from '../../routes';
 import { useSession } from '../../session';
 import { TicketActionModal } from './TicketActionModal';
-import { availableActions, type ConsoleAction } from './ticketPermissions';
+import { TicketEscalateModal } from './TicketEscalateModal';
+import { availableActions, mayEscalate, mayRoute, photoStages, type ConsoleAction } from './ticketPermissions';
+import { TicketPhotos } from './TicketPhotos';
+import { TicketRouteModal } from './TicketRouteModal';
 import { TicketTimeline } from './TicketTimeline';
 import { OverdueTag, TicketDeadline, TicketPriorityTag, TicketStatusTag } from './TicketTags';
 import { useTicketLabels } from './ticketLabels';
@@ -32,6 +36,7 @@ export default function TicketDetailPage() {
   const [ticket, setTicket] = useState<TicketDetailDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<ConsoleAction | null>(null);
+  const [extra, setExtra] = useState<'escalate' | 'route' | null>(null);
   const phone = Grid.useBreakpoint().sm === false;
   // On a phone, labels above values: a label column would squeeze both to a few characters.
   const descriptionsLayout: DescriptionsProps = phone
@@ -79,7 +84,23 @@ export default function TicketDetailPage() {
   }
 
   const actions = availableActions(ticket, me);
+  const canEscalate = mayEscalate(ticket, me);
+  const canRoute = mayRoute(ticket, me);
   const dash = (v: string | null | undefined) => v || '—';
+
+  const onEscalated = ({ escalation }: TicketEscalationResult) => {
+    const day = escalation.receptionDay;
+    void message.success(day ? t('ticketEscalate.done', { day: day.day, place: day.place }) : t('ticketEscalate.doneUnscheduled'));
+    setExtra(null);
+    void load();
+  };
+  const onRouted = (next: TicketDetailDto) => {
+    void message.success(
+      next.owner ? t('ticketRoute.doneAssigned', { node: next.nodeName, name: next.owner.name }) : t('ticketRoute.done', { node: next.nodeName }),
+    );
+    setExtra(null);
+    setTicket(next);
+  };
 
   return (
     <>
@@ -91,16 +112,31 @@ export default function TicketDetailPage() {
       <div className="ticket-detail-grid">
         <Flex vertical gap={16}>
           <Card title={t('tickets.actionsTitle')} size="small">
-            {actions.length === 0 ? (
+            {actions.length === 0 && !canEscalate && !canRoute ? (
               <Typography.Text type="secondary">{t('tickets.noActions')}</Typography.Text>
             ) : (
               <div className="ticket-actions">
+                {canRoute && (
+                  <Button size="large" type="primary" onClick={() => setExtra('route')}>
+                    {t('ticketRoute.button')}
+                  </Button>
+                )}
                 {actions.map((a) => (
                   <Button key={a} size="large" type={PRIMARY.has(a) ? 'primary' : 'default'} onClick={() => setAction(a)}>
                     {labels.action(a)}
                   </Button>
                 ))}
+                {canEscalate && (
+                  <Button size="large" danger onClick={() => setExtra('escalate')}>
+                    {t('ticketEscalate.button')}
+                  </Button>
+                )}
               </div>
+            )}
+            {ticket.escalationPending && (
+              <Typography.Paragraph type="secondary" className="ticket-escalation-pending">
+                {t('ticketEscalate.pending')}
+              </Typography.Paragraph>
             )}
           </Card>
           <Card title={t('tickets.basics')}>
@@ -109,6 +145,7 @@ export default function TicketDetailPage() {
                 <Space wrap size={4}>
                   <TicketStatusTag status={ticket.status} />
                   {ticket.overdue && <OverdueTag />}
+                  {ticket.triage && <Tag className="ticket-triage-tag">{t('ticketRoute.triageTag')}</Tag>}
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('tickets.deadline')}>
@@ -157,6 +194,16 @@ export default function TicketDetailPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <Card title={t('ticketPhotos.title')}>
+            <TicketPhotos
+              ticket={ticket}
+              stages={photoStages(ticket, me)}
+              onUploaded={(photo) => {
+                void message.success(t('ticketPhotos.uploaded'));
+                setTicket((prev) => prev && { ...prev, photos: [...(prev.photos ?? []), photo] });
+              }}
+            />
+          </Card>
         </Flex>
         <Card title={t('tickets.timeline')}>
           <TicketTimeline events={ticket.events} />
@@ -173,6 +220,8 @@ export default function TicketDetailPage() {
           setTicket(next);
         }}
       />
+      <TicketEscalateModal ticket={ticket} open={extra === 'escalate'} onClose={() => setExtra(null)} onDone={onEscalated} onStale={() => void load()} />
+      <TicketRouteModal ticket={ticket} open={extra === 'route'} onClose={() => setExtra(null)} onDone={onRouted} onStale={() => void load()} />
     </>
   );
 }

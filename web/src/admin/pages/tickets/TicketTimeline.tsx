@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../shared/format';
 import { TicketStatusTag } from './TicketTags';
 import { useTicketLabels } from './ticketLabels';
 
-const COLORS: Partial<Record<TicketEventKind, string>> = { reopened: 'red', escalated: 'red', closed: 'gray', confirmed: 'green', handled: 'green' };
+const COLORS: Partial<Record<TicketEventKind, string>> = { reopened: 'red', escalated: 'red', reception_decided: 'orange', closed: 'gray', confirmed: 'green', handled: 'green' };
 
 const isSatisfaction = (v: unknown): v is Satisfaction => SATISFACTIONS.includes(v as Satisfaction);
 
@@ -22,6 +22,12 @@ function EventDetails({ event }: { event: TicketEventDto }) {
   if (event.kind === 'assigned' && d.automatic === true) lines.push(t('tickets.automatic'));
   if (typeof d.resolved === 'boolean') lines.push(t('tickets.confirmResolved', { value: d.resolved ? t('tickets.resolvedYes') : t('tickets.resolvedNo') }));
   if (isSatisfaction(d.satisfaction)) lines.push(`${t('tickets.satisfaction')}：${labels.satisfaction(d.satisfaction)}`);
+  if (event.kind === 'escalated') lines.push(typeof d.receptionDay === 'string' ? t('ticketEscalate.scheduledOn', { day: d.receptionDay }) : t('ticketEscalate.unscheduled'));
+  if (event.kind === 'reception_decided') {
+    if (typeof d.commissionerName === 'string') lines.push(t('ticketEscalate.reassignedTo', { name: d.commissionerName }));
+    if (typeof d.deadline === 'string') lines.push(t('ticketEscalate.deadlineTo', { date: formatDateTime(d.deadline) }));
+  }
+  if (event.kind === 'routed' && typeof d.nodeName === 'string') lines.push(t('ticketRoute.routedTo', { from: String(d.previousNodeName ?? ''), to: d.nodeName }));
   if (lines.length === 0) return null;
   return <div className="ticket-timeline-meta">{lines.join(' · ')}</div>;
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Checkbox, Select, Space, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -31,6 +31,8 @@ type TicketFilters = {
   source?: TicketSource;
   overdue?: 'true';
   mine?: 'true';
+  /** The triage queue: hotline tickets a manager must route to a community. */
+  triage?: 'true';
 };
 
 export default function TicketsPage() {
@@ -72,6 +74,7 @@ export default function TicketsPage() {
         <div className="tag-list">
           <TicketStatusTag status={s} />
           {r.overdue && <OverdueTag />}
+          {r.triage && <Tag className="ticket-triage-tag">{t('ticketRoute.triageTag')}</Tag>}
         </div>
       ),
     },
@@ -154,6 +157,11 @@ export default function TicketsPage() {
           <Checkbox checked={list.filters.overdue === 'true'} onChange={(e) => list.setFilters({ overdue: e.target.checked ? 'true' : undefined })}>
             {t('tickets.overdueOnly')}
           </Checkbox>
+          {can('tickets.manage') && (
+            <Checkbox checked={list.filters.triage === 'true'} onChange={(e) => list.setFilters({ triage: e.target.checked ? 'true' : undefined })}>
+              {t('ticketRoute.triageOnly')}
+            </Checkbox>
+          )}
           {can('tickets.handle') && (
             <Checkbox checked={list.filters.mine === 'true'} onChange={(e) => list.setFilters({ mine: e.target.checked ? 'true' : undefined })}>
               {t('tickets.mineOnly')}
