@@ -6,10 +6,16 @@ export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Every page asks for reduced motion, so the console runs without antd's animations: on a
+  // loaded machine a click that lands mid-animation (a dialog zooming in, a dropdown sliding
+  // open) could be lost. The console honours the preference for people who set it, too.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Signs in through the console's sign-in page with a demo account. */

@@ -9,13 +9,25 @@ export async function apiGet<T>(page: Page, baseUrl: string, path: string): Prom
   return (await res.json()) as T;
 }
 
-/** Runs one step from the detail page's buttons: the button, then the dialog's OK button (both named after the step). */
+/** A ticket step's POST (/api/tickets/:id/<action>), as the dialog's OK button sends it. */
+const isStepPost = (url: string, method: string) => method === 'POST' && /^\/api\/tickets\/\d+\/[a-z]+$/.test(new URL(url).pathname);
+
+/**
+ * Runs one step from the detail page's buttons: the button, then the dialog's OK button (both
+ * named after the step). It waits for the dialog's opening animation to finish before pressing
+ * OK, and for the step's answer, so a refusal fails here with the server's message.
+ */
 export async function step(page: Page, name: RegExp, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
   await page.locator('.ticket-actions').getByRole('button', { name }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  await page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').waitFor({ state: 'detached' });
   await fill?.(dialog);
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name }).click();
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => isStepPost(r.url(), r.request().method())),
+    dialog.locator('.ant-modal-footer').getByRole('button', { name }).click(),
+  ]);
+  expect(answer.ok(), `${answer.url()} → ${answer.status()} ${await answer.text()}`).toBe(true);
   await dialog.waitFor({ state: 'hidden' });
 }
 

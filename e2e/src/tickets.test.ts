@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
+import { apiGet as apiGetAt, confirmAndClose, handleAsOwner } from './ticket-steps.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,23 +27,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}${path}`);
-  expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const apiGet = <T>(page: Page, path: string) => apiGetAt<T>(page, server.url, path);
 
 type Ticket = { id: number; code: string; status: string; owner: { name: string; userId: number | null } | null; events: { kind: string }[] };
-
-/** Runs one step from the detail page's buttons: the button, then the dialog's OK button (both named after the step). */
-async function step(page: Page, name: RegExp, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
-  await page.locator('.ticket-actions').getByRole('button', { name }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill?.(dialog);
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** The value cell of a (bordered) Descriptions item, by its label. */
 const field = (page: Page, label: string) => page.locator('th.ant-descriptions-item-label', { hasText: label }).first().locator('xpath=following-sibling::td[1]');
@@ -142,12 +129,7 @@ describe('the ticket loop in the console', () => {
     await card.click();
     await phone.waitForURL((u) => u.pathname === `/admin/tickets/${ticket.id}`);
     await phone.getByRole('heading', { level: 1, name: ticket.code }).waitFor();
-    await step(phone, /^接\s*单$/);
-    await phone.locator('.ticket-timeline-entry[data-kind="accepted"]').waitFor();
-    await step(phone, /^开始办理$/);
-    await phone.locator('.ticket-timeline-entry[data-kind="started"]').waitFor();
-    await step(phone, /^办\s*结$/, (dialog) => dialog.getByLabel('办理结果').fill('已更换楼道声控灯，当晚恢复照明'));
-    await phone.locator('.ticket-timeline-entry[data-kind="handled"]').getByText('已更换楼道声控灯，当晚恢复照明').waitFor();
+    await handleAsOwner(phone, '已更换楼道声控灯，当晚恢复照明');
     expect(await noHorizontalScroll(phone)).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'ticket-handled-phone.png'), fullPage: true });
     expect(await seriousViolations(phone)).toEqual([]);
@@ -156,16 +138,7 @@ describe('the ticket loop in the console', () => {
   it('community1 confirms it resolved and satisfied, then closes it; the timeline shows every step', async () => {
     await secretary.reload();
     await secretary.getByRole('heading', { level: 1, name: ticket.code }).waitFor();
-    await step(secretary, /^确认评价$/, async (dialog) => {
-      // Button-style radios: the label takes the click, the input itself is hidden.
-      await dialog.locator('label').filter({ hasText: /^已解决$/ }).click();
-      await dialog.locator('label').filter({ hasText: /^满意$/ }).click();
-      await expect(dialog.getByRole('radio', { name: '满意', exact: true }).isChecked()).resolves.toBe(true);
-      await dialog.getByLabel('评价意见').fill('居民反映灯已修好');
-    });
-    await secretary.locator('.ticket-timeline-entry[data-kind="confirmed"]').waitFor();
-    await step(secretary, /^关\s*闭$/);
-    await secretary.locator('.ticket-timeline-entry[data-kind="closed"]').waitFor();
+    await confirmAndClose(secretary, '居民反映灯已修好');
 
     const kinds = await secretary.locator('.ticket-timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(['reported', 'assigned', 'escalated', 'accepted', 'started', 'handled', 'confirmed', 'closed']);
