@@ -7,7 +7,7 @@ import pg from 'pg';
 import { idCheckChar, isValidIdNumber, isValidPhone } from '@xj/contracts';
 import { WORKPLACE_ORGS } from '../server/dist/seed/people-data.js';
 import { GIVEN, rng, SURNAMES } from '../server/dist/seed/xiajin-data.js';
-import { benchDatabase, DURATION, login, measure, serverEnv, startNode, type Child, type Measured } from './lib.js';
+import { DURATION, firstRow, login, pad, PERCENTILE_NOTE, runCases, say, seconds, seedDemo, serverEnv, startNode, table, withBenchDatabase, type Case } from './lib.js';
 
 const SCALE = { people: 200_000, partyMembers: 15_000 };
 // The demo seed's fictitious region (people-seed.ts): valid check character, no real person.
@@ -17,13 +17,6 @@ const PHONE_PREFIX = '1701';
 const BATCH = 20_000;
 const APP_PORT = 3811;
 const BASELINE_PORT = 3812;
-const TARGET_MS = { list: 20, detail: 20, search: 30, cockpit: 50 } as const;
-
-if (!/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '')) throw new Error('set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test');
-
-const say = (m: string) => console.log(m);
-const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /**
  * Adds fictitious residents (spread evenly over the county's stairwells) until the registry
@@ -97,20 +90,9 @@ async function loadCountyScale(db: pg.Client): Promise<void> {
   say(`  loaded and analysed in ${seconds(t0)}: ${after!.people} people, ${after!.members} party members`);
 }
 
-interface Case {
-  name: string;
-  user: 'admin' | 'branch1' | 'baseline';
-  path: string;
-  target: keyof typeof TARGET_MS;
-}
-
 /** The endpoints and their arguments, chosen from the loaded data (common surname, branch1's residents). */
 async function casesFor(db: pg.Client): Promise<Case[]> {
-  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-    const { rows } = await db.query<R>(sql, params);
-    if (!rows[0]) throw new Error(`no row for: ${sql}`);
-    return rows[0];
-  };
+  const one = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => firstRow<R>(db, sql, params);
   const { surname } = await one<{ surname: string }>('SELECT left(name, 1) AS surname FROM people GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');
   const { community } = await one<{ community: number }>("SELECT id AS community FROM nodes WHERE kind = 'community' ORDER BY code LIMIT 1");
   // A resident of branch1's first compound, with a two-character given name, is found by both users.
@@ -129,7 +111,7 @@ async function casesFor(db: pg.Client): Promise<Case[]> {
   ];
   return [
     ...both('GET /api/people?page=1&pageSize=20', '/api/people?page=1&pageSize=20', 'list'),
-    { name: 'baseline Fastify + pg, same query', user: 'baseline', path: '/baseline/people', target: 'list' },
+    { name: 'baseline Fastify + pg, same query', user: 'baseline', path: '/baseline/people', target: 'list', yardstick: true, port: BASELINE_PORT },
     ...both(`GET /api/people?q=${surname}`, `/api/people?q=${q(surname)}`, 'list'),
     { name: 'GET /api/people?nodeId=<community>', user: 'admin', path: `/api/people?nodeId=${community}`, target: 'list' },
     ...both('GET /api/people/<id>', `/api/people/${resident.id}`, 'detail'),
@@ -142,72 +124,25 @@ async function casesFor(db: pg.Client): Promise<Case[]> {
   ];
 }
 
-interface Row {
-  c: Case;
-  m?: Measured;
-  problem?: string;
-}
-
-function table(rows: Row[]): string {
-  const head = ['endpoint', 'as', 'req/s', 'p50', 'p95', 'p97.5', 'p99', 'target p95', 'result'];
-  const body = rows.map(({ c, m, problem }) => {
-    if (!m) return [c.name, c.user, '-', '-', '-', '-', '-', `${TARGET_MS[c.target]} ms`, problem ?? 'ERROR'];
-    const r = m.result;
-    const errors = r.errors + r.non2xx + r.timeouts;
-    const verdict = errors > 0 ? `ERROR (${errors} failed)` : c.user === 'baseline' ? '(yardstick)' : m.p95 <= TARGET_MS[c.target] ? 'PASS' : 'MISS';
-    return [c.name, c.user, r.requests.average.toFixed(0), `${r.latency.p50}`, m.p95.toFixed(1), `${r.latency.p97_5}`, `${r.latency.p99}`, `${TARGET_MS[c.target]} ms`, verdict];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((x, i) => (i >= 2 && i <= 6 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i >= 2 && i <= 6 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
-}
-
-const { url, done } = await benchDatabase(`xj_bench_county_${process.pid}`);
-const db = new pg.Client({ connectionString: url });
-const children: Child[] = [];
-try {
-  let t0 = performance.now();
+await withBenchDatabase(`xj_bench_county_${process.pid}`, async ({ url, db, children }) => {
   say('[1/3] demo seed (built server on an empty database)');
-  const seeding = await startNode(['server/dist/main.js'], APP_PORT, serverEnv(url), 300_000);
-  await seeding.stop();
-  say(`  seeded in ${seconds(t0)}`);
+  await seedDemo(url, APP_PORT);
 
   say('[2/3] county scale');
-  await db.connect();
   await loadCountyScale(db);
   const cases = await casesFor(db);
 
   say(`[3/3] autocannon, 10 connections, ${DURATION} s per endpoint`);
-  t0 = performance.now();
+  const t0 = performance.now();
   children.push(await startNode(['server/dist/main.js'], APP_PORT, serverEnv(url)));
   children.push(await startNode(['--import', 'tsx', 'bench/baseline-server.ts'], BASELINE_PORT, { DATABASE_URL: url }));
-  const cookies = { admin: await login(APP_PORT, 'admin'), branch1: await login(APP_PORT, 'branch1'), baseline: '' };
-  const rows: Row[] = [];
-  for (const c of cases) {
-    const target = `http://127.0.0.1:${c.user === 'baseline' ? BASELINE_PORT : APP_PORT}${c.path}`;
-    const headers: Record<string, string> = c.user === 'baseline' ? {} : { cookie: cookies[c.user] };
-    const probe = await fetch(target, { headers });
-    await probe.arrayBuffer();
-    if (probe.status !== 200) {
-      rows.push({ c, problem: `HTTP ${probe.status}` });
-      say(`  ${c.name} as ${c.user}: HTTP ${probe.status}, not measured`);
-      continue;
-    }
-    const m = await measure(target, { connections: 10, headers });
-    rows.push({ c, m });
-    say(`  ${c.name} as ${c.user}: ${m.result.requests.average.toFixed(0)} req/s, p95 ${m.p95.toFixed(1)} ms`);
-  }
+  const cookies = { admin: await login(APP_PORT, 'admin'), branch1: await login(APP_PORT, 'branch1') };
+  const rows = await runCases(cases, { port: APP_PORT, cookies });
   console.log(`\n${table(rows)}\n`);
-  const rate = (user: Case['user'], path: string) => rows.find((r) => r.c.user === user && r.c.path === path)?.m?.result.requests.average;
+  const rate = (user: string, path: string) => rows.find((r) => r.c.user === user && r.c.path === path)?.m?.result.requests.average;
   const app = rate('admin', '/api/people?page=1&pageSize=20');
   const baseline = rate('baseline', '/baseline/people');
   if (app && baseline) console.log(`GET /api/people as admin: ${((app / baseline) * 100).toFixed(0)}% of the baseline's throughput (target ≥ 60%)`);
-  console.log('p95 is exact over every response of the run; p50/p97.5/p99 are autocannon\'s (1 ms resolution). Targets apply to p95.');
+  console.log(PERCENTILE_NOTE);
   say(`measured in ${seconds(t0)}`);
-} finally {
-  for (const c of children) await c.stop();
-  await db.end().catch(() => undefined);
-  const keep = Boolean(process.env.BENCH_KEEP_DB);
-  if (keep) console.log(`kept ${url} (drop it with: DROP DATABASE ${url.split('/').pop()} WITH (FORCE))`);
-  await done(keep);
-}
+});

@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],
     pool: 'forks',
+    // vitest's default on 2 cores is a single worker; on PGlite the worker is the database too,
+    // so a second one uses the idle core (and on PostgreSQL overlaps one file's waits with another's).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

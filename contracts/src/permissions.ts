@@ -21,16 +21,24 @@ export const PERMISSIONS = [
   'tickets.handle',
   'tickets.confirm',
   'tickets.manage',
+  'tickets.unmask',
+  'tickets.configure',
   'open311.manage',
+  // Consultation (商量): read topics and offices; raise a topic; run topics (screen, steps, records) and offices; the county's agenda scope.
+  'consultations.read',
+  'consultations.raise',
+  'consultations.manage',
+  'consultations.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Route access declarations beyond named permissions. `signed`: a machine caller (the 12345
  * hotline) without a session, and so without a CSRF token; the route's own hook authenticates
- * each request by its signature and refuses anything else with 401.
+ * each request by its signature and refuses anything else with 401. `resident`: a resident
+ * who verified a phone number (resident session cookie, no staff account); 401 otherwise.
  */
-export type RouteAccess = Permission | 'public' | 'authenticated' | 'signed';
+export type RouteAccess = Permission | 'public' | 'authenticated' | 'signed' | 'resident';
 
 export const ROLES = [
   'county_admin',
@@ -46,19 +54,32 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
     'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
+    'tickets.unmask',
+    // Ticket categories and the holiday calendar set every deadline in the county.
+    'tickets.configure',
     // Open311 keys let an outside system file tickets anywhere in the county: a county matter.
     'open311.manage',
+    // 七议五不议 is the county's rule: only the county changes the agenda scope.
+    'consultations.read', 'consultations.raise', 'consultations.manage', 'consultations.configure',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
     'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
+    'tickets.unmask',
+    'consultations.read', 'consultations.raise', 'consultations.manage',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
-    'tickets.read', 'tickets.report', 'tickets.confirm',
+    'tickets.read', 'tickets.report', 'tickets.confirm', 'tickets.unmask',
+    // The community party committee screens topics and runs the five steps.
+    'consultations.read', 'consultations.raise', 'consultations.manage',
   ],
-  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report'],
-  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle'],
+  branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
+    // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.
+    'consultations.read', 'consultations.raise'],
+  commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle',
+    // The owner calls the reporter back: with a stated reason, audited.
+    'tickets.unmask', 'consultations.read'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

@@ -113,7 +113,7 @@ export const TICKET_EVENT_KINDS = [
   'reported', 'assigned', 'accepted', 'started', 'transferred', 'handled', 'confirmed', 'reopened', 'closed',
   // 书记直通车 and the reception day's decision (migration 0009).
   'escalated', 'reception_decided',
-  // A manager routes a triage ticket (12345 hotline, not routable on arrival) to a community (migration 0011).
+  // A manager routes a triage ticket (12345 hotline or Open311, not routable on arrival) to a community (migration 0011).
   'routed',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

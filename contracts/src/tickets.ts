@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema, text } from './common.js';
 import { exportOptionsShape } from './imports.js';
 import { LIMITS } from './limits.js';
-import { phoneSchema } from './people.js';
+import { phoneSchema, unmaskSchema } from './people.js';
 import {
   DEADLINE_UNITS,
   SATISFACTIONS,
@@ -82,7 +82,7 @@ export const ticketSchema = z.object({
   escalated: z.boolean(),
   escalatedAt: z.string().nullable(),
   /**
-   * A 12345 hotline ticket not routable on arrival, waiting on a subdistrict (or the county) for a
+   * A 12345 hotline or Open311 ticket not routable on arrival, waiting on a subdistrict (or the county) for a
    * manager to route it; its community fields then name that node.
    */
   triage: z.boolean(),
@@ -198,6 +198,15 @@ export const ticketConfirmSchema = z
   .refine((v) => v.resolved || v.comment !== undefined, { message: '未解决时须说明原因', path: ['comment'] })
   .refine((v) => !(v.resolved && v.closeUnresolved), { message: '已解决的工单不能按未解决关闭', path: ['closeUnresolved'] });
 export type TicketConfirm = z.infer<typeof ticketConfirmSchema>;
+
+// ── Unmasking ────────────────────────────────────────────────────────────────
+
+/** Revealing the reporter's phone (to call them back) needs a reason, as a person's identifiers do; it is audited. */
+export const ticketUnmaskSchema = z.object({ reason: unmaskSchema.shape.reason }).strict();
+export type TicketUnmask = z.infer<typeof ticketUnmaskSchema>;
+/** `value` is null when the reporter left no phone. */
+export const ticketUnmaskResultSchema = z.object({ field: z.literal('reporterPhone'), value: z.string().nullable() });
+export type TicketUnmaskResult = z.infer<typeof ticketUnmaskResultSchema>;
 
 // ── Export ───────────────────────────────────────────────────────────────────
 

@@ -43,6 +43,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     ['admin', '/admin/tree', '[data-testid="node-tree"] [data-kind="community"]'],
     ['admin', '/admin/users', 'tr.ant-table-row'],
     ['admin', '/admin/account', 'form'],
+    ['admin', '/admin/ticket-settings', 'tr.ant-table-row'],
     ['auditor', '/admin/audit', 'tr.ant-table-row'],
   ] as const) {
     it(`${path} as ${user}`, async () => {

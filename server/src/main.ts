@@ -5,6 +5,7 @@ import { buildApp } from './platform/http/app.js';
 import { scheduleJob } from './platform/jobs.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import { remindOverdueTickets } from './modules/notifications/notifications.service.js';
+import { purgeResidentAuth } from './modules/resident-auth/resident-auth.repo.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
 
 const started = Date.now();
@@ -21,6 +22,7 @@ if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
 
 const sessions = new SessionStore(db, config.session);
 scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, (q) => sessions.purgeExpired(q));
+scheduleJob(db, app.log, 'purge-resident-auth', 7_244_101, 60 * 60_000, (q) => purgeResidentAuth(q));
 // Overdue reminders: hourly, at most one per ticket, recipient and day (the table's unique index).
 scheduleJob(db, app.log, 'overdue-reminders', 7_244_109, 60 * 60_000, (q) => remindOverdueTickets(q));
 

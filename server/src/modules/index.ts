@@ -38,9 +38,12 @@ import { ticketEscalationRoutes } from './reception-days/tickets-escalation.rout
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { ticketPhotosRoutes } from './tickets/ticket-photos.routes.js';
 import { publicTicketsRoutes } from './public-tickets/public-tickets.routes.js';
+import { residentAuthRoutes, smsOutboxRoutes } from './resident-auth/resident-auth.routes.js';
 import { hotlineRoutes } from './hotline/hotline.routes.js';
 import { ticketsExcelRoutes } from './tickets/tickets-excel.routes.js';
 import { ticketRatesRoutes } from './tickets/tickets-rates.routes.js';
+import { ticketSettingsRoutes } from './ticket-settings/ticket-settings.routes.js';
+import { consultationsRoutes } from './consultations/consultations.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -84,7 +87,11 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => notificationsRoutes(a, deps), { prefix: '/notifications' });
   await api.register(async (a) => ticketPhotosRoutes(a, deps), { prefix: '/tickets' });
   await api.register(async (a) => publicTicketsRoutes(a, deps), { prefix: '/public' });
+  await api.register(async (a) => residentAuthRoutes(a, deps), { prefix: '/public/resident' });
+  await api.register(async (a) => smsOutboxRoutes(a, deps), { prefix: '/public/dev' });
   await api.register(async (a) => hotlineRoutes(a, deps), { prefix: '/hotline' });
   await api.register(async (a) => ticketsExcelRoutes(a, deps), { prefix: '/tickets' });
   await api.register(async (a) => ticketRatesRoutes(a, deps), { prefix: '/tickets' });
+  await api.register(async (a) => ticketSettingsRoutes(a, deps), { prefix: '/ticket-settings' });
+  await api.register(async (a) => consultationsRoutes(a, deps), { prefix: '/consultations' });
 }

@@ -31,7 +31,24 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().optional(),
   HOTLINE_SECRET: z.string().min(16, '至少 16 个字符').optional(),
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/, message: '应为 http(s) 地址' }).optional(),
+  SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  SMS_TEMPLATE: z.string().refine((s) => s.includes('{code}'), '须包含 {code}').default('【夏津社区治理】您的验证码是{code}，5分钟内有效，请勿告诉他人。'),
+  SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  RESIDENT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
 });
+
+export interface SmsConfig {
+  provider: 'log' | 'http';
+  /** The provider adapter's endpoint (required for `http`): it receives `{ phone, message }` as JSON. */
+  httpUrl: string | null;
+  /** Sent as `Authorization: Bearer <token>` when set. */
+  httpToken: string | null;
+  /** The message, with `{code}` replaced by the code. */
+  template: string;
+  timeoutMs: number;
+}
 
 export interface Config {
   port: number;
@@ -56,6 +73,12 @@ export interface Config {
   webDist: string;
   /** The 12345 hotline's shared signing secret; null: the hotline intake answers 503. */
   hotlineSecret: string | null;
+  /** How residents' one-time codes are sent: `log` writes them to the server log (development, demo), `http` posts to a provider. */
+  sms: SmsConfig;
+  /** Verification codes sent per client address and hour (stored, so shared by every app node). */
+  residentCodesPerIpPerHour: number;
+  /** NODE_ENV, for start-up warnings. */
+  production: boolean;
   version: string;
 }
 
@@ -97,6 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     version: packageVersion(),
     hotlineSecret: e.HOTLINE_SECRET ?? ((e.DEMO_MODE ?? embedded) ? DEMO_HOTLINE_SECRET : null),
+    sms: { provider: e.SMS_PROVIDER, httpUrl: e.SMS_HTTP_URL ?? null, httpToken: e.SMS_HTTP_TOKEN ?? null, template: e.SMS_TEMPLATE, timeoutMs: e.SMS_HTTP_TIMEOUT_MS },
+    residentCodesPerIpPerHour: e.RESIDENT_CODES_PER_IP_PER_HOUR,
+    production: env.NODE_ENV === 'production',
   };
+  if (config.sms.provider === 'http' && !config.sms.httpUrl) throw new Error('Invalid configuration:\n  SMS_HTTP_URL: SMS_PROVIDER=http 时必须设置');
   return { ...config, ...overrides };
 }

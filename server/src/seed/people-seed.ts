@@ -19,7 +19,8 @@ export interface SeedTree {
   stairwellsByCompound: Map<number, number[]>;
   branchByCompound: Map<number, number>;
   branchSecretaries: { branchId: number; name: string }[];
-  commissionerUser: { userId: number; communityId: number };
+  /** The demo commissioner accounts: each is the first commissioner of its community. */
+  commissionerUsers: { userId: number; communityId: number }[];
 }
 
 interface PersonInput {
@@ -224,12 +225,14 @@ export async function seedPeople(q: Queryable, tree: SeedTree, rand: () => numbe
     shops.map((s) => [s.name, s.nodeId, pid(s.keeper), `{${s.services.join(',')}}`, s.honours, date(2022, 2025)]),
   );
   await bulk(q, 'gig_workers', ['person_id', 'type', 'platform', 'node_id'], ['int', 'text', 'text', 'int'], gig.map((g) => [pid(g.p), g.type, g.platform, g.nodeId]));
+  // Each demo commissioner account belongs to the first commissioner of its community.
+  const accountOf = new Map(tree.commissionerUsers.map((u) => [commissioners.findIndex((c) => c.communityId === u.communityId), u.userId]));
   await bulk(
     q,
     'commissioners',
     ['person_id', 'department', 'rank', 'community_id', 'user_id'],
     ['int', 'text', 'text', 'int', 'int'],
-    commissioners.map((c, i) => [pid(c.p), c.department, c.rank, c.communityId, i === 0 ? tree.commissionerUser.userId : null]),
+    commissioners.map((c, i) => [pid(c.p), c.department, c.rank, c.communityId, accountOf.get(i) ?? null]),
   );
   await bulk(q, 'deputies', ['person_id', 'body', 'level', 'node_id'], ['int', 'text', 'text', 'int'], deputies.map((x) => [pid(x.p), x.body, x.level, x.nodeId]));
   await bulk(q, 'social_orgs', ['name', 'kind', 'node_id', 'contact_id', 'registered'], ['text', 'text', 'int', 'int', 'bool'], socialOrgs.map((o) => [o.name, o.kind, o.nodeId, pid(o.contact), rand() < 0.6]));

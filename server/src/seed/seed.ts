@@ -164,6 +164,8 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
       { username: 'branch1', displayName: `${communities[0]!.name}支部书记`, grants: branch1.compoundIds.map((id) => ['branch_secretary', id]), orgId: branch1.id },
       { username: 'branch2', displayName: `${communities[secondCommunity]!.name}支部书记`, grants: branch2.compoundIds.map((id) => ['branch_secretary', id]), orgId: branch2.id },
       { username: 'commissioner1', displayName: `${communities[0]!.name}服务专员`, grants: [['commissioner', communities[0]!.id]] },
+      // A second commissioner who can sign in, in branch2's community: reception days reassign tickets to both.
+      { username: 'commissioner2', displayName: `${communities[secondCommunity]!.name}服务专员`, grants: [['commissioner', communities[secondCommunity]!.id]] },
       { username: 'auditor', displayName: '审计员', grants: [['auditor', county!.id]] },
     ];
     const userIds = new Map<string, number>();
@@ -194,7 +196,10 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
         stairwellsByCompound,
         branchByCompound: new Map(branches.flatMap((b) => b.compoundIds.map((c) => [c, b.id] as [number, number]))),
         branchSecretaries: secretaryNames.map((r) => ({ branchId: r.id, name: r.secretary_name })),
-        commissionerUser: { userId: userIds.get('commissioner1')!, communityId: communities[0]!.id },
+        commissionerUsers: [
+          { userId: userIds.get('commissioner1')!, communityId: communities[0]!.id },
+          { userId: userIds.get('commissioner2')!, communityId: communities[secondCommunity]!.id },
+        ],
       },
       rand,
       say,

@@ -145,6 +145,42 @@ describe('demo tickets', () => {
     expect(pending.data.length).toBeGreaterThan(0);
   });
 
+  it('a few decisions hand a ticket to the community\'s commissioner who can sign in, as the API records it', async () => {
+    const rows = await t.db.query<{
+      ticket_id: number; new_owner_id: number; owner_id: number; username: string; same_community: boolean; previous_owner_id: number | null; previous_has_account: boolean;
+      event_to: string; event_details: Record<string, unknown>; event_at: Date; decided_at: Date; assigned_at: Date; accepted_by: number | null; accepted_at: Date | null;
+      owner_user: number;
+    }>(
+      `SELECT i.ticket_id, i.new_owner_id, t.owner_id, u.username, u.id AS owner_user, (nc.community_id = pc.community_id) AS same_community,
+              (e.details->>'previousOwnerId')::int AS previous_owner_id, pc.user_id IS NOT NULL AS previous_has_account,
+              e.to_status AS event_to, e.details AS event_details, e.at AS event_at, i.decided_at, t.assigned_at,
+              a.actor_user_id AS accepted_by, a.at AS accepted_at
+         FROM reception_day_items i JOIN tickets t ON t.id = i.ticket_id
+         JOIN commissioners nc ON nc.id = i.new_owner_id JOIN users u ON u.id = nc.user_id
+         JOIN ticket_events e ON e.ticket_id = t.id AND e.kind = 'reception_decided'
+         LEFT JOIN commissioners pc ON pc.id = (e.details->>'previousOwnerId')::int
+         LEFT JOIN LATERAL (SELECT actor_user_id, at FROM ticket_events x WHERE x.ticket_id = t.id AND x.kind = 'accepted' AND x.id > e.id ORDER BY x.id LIMIT 1) a ON true
+        WHERE i.new_owner_id IS NOT NULL ORDER BY i.decided_at`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(rows.map((r) => r.username))).toEqual(new Set(['commissioner1', 'commissioner2']));
+    for (const r of rows) {
+      // The new owner is the ticket's owner now, took it from a colleague of the same community without an account, and accepted it again.
+      expect(r).toMatchObject({ owner_id: r.new_owner_id, same_community: true, previous_has_account: false, event_to: 'assigned', accepted_by: r.owner_user });
+      expect(r.previous_owner_id).not.toBe(r.new_owner_id);
+      expect(r.event_details).toMatchObject({ commissionerId: r.new_owner_id, previousOwnerId: r.previous_owner_id, itemId: expect.any(Number), receptionDayId: expect.any(Number) });
+      expect(new Date(r.event_at).getTime()).toBe(new Date(r.decided_at).getTime());
+      expect(new Date(r.assigned_at).getTime()).toBe(new Date(r.decided_at).getTime());
+      expect(new Date(r.accepted_at!).getTime()).toBeGreaterThan(new Date(r.decided_at).getTime());
+    }
+    // commissioner2 signs in and sees the ticket handed to them.
+    const commissioner2 = await t.login('commissioner2');
+    const theirs = rows.find((r) => r.username === 'commissioner2')!;
+    const res = await commissioner2.get(`/api/tickets/${theirs.ticket_id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['reception_decided', 'accepted']));
+  });
+
   it('one audit row sums the seeding up, none per ticket', async () => {
     const rows = await t.db.query<{ action: string; details: Record<string, number> }>("SELECT action, details FROM audit_log WHERE action LIKE 'seed.%' OR action LIKE 'ticket.%' ORDER BY id");
     expect(rows.map((r) => r.action)).toEqual(['seed.tickets', 'seed.demo']);

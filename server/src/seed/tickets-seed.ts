@@ -3,8 +3,9 @@ import stringify from 'safe-stable-stringify';
 import type { DeadlineUnit, Satisfaction, TicketEventKind, TicketPriority, TicketSource, TicketStatus } from '@xj/contracts';
 import type { Queryable } from '../platform/db.js';
 import { appendAudit } from '../platform/audit/audit.js';
-import { addDays, chinaDateOf, deadlineFrom, endOfChinaDay, isWorkingDay } from '../modules/tickets/working-days.js';
+import { addDays, chinaDateOf, deadlineFrom, isWorkingDay } from '../modules/tickets/working-days.js';
 import { loadCalendar } from '../modules/tickets/working-days.repo.js';
+import { decisionEffect } from '../modules/reception-days/reception-days.decision.js';
 import { bulk } from './people-seed.js';
 import * as d from './xiajin-data.js';
 import * as td from './tickets-data.js';
@@ -70,7 +71,8 @@ interface Fate {
   owner?: Commissioner;
   /** The status it stays in, however long ago it was reported. */
   stop?: TicketStatus;
-  reception?: { sessionIndex: number };
+  /** Escalated and decided at held session `sessionIndex`; `newOwner`: the decision hands it to that commissioner. */
+  reception?: { sessionIndex: number; newOwner?: Commissioner };
   pendingEscalation?: boolean;
   triage?: boolean;
 }
@@ -92,7 +94,13 @@ interface Ticket {
   steps: Step[];
   externalId: string | null;
   contentHash: string | null;
-  escalation?: { at: Date; reason: string; by: number | null; session: number; decision?: { at: Date; text: string; newDeadline: Date | null; details: Record<string, unknown> } };
+  escalation?: {
+    at: Date;
+    reason: string;
+    by: number | null;
+    session: number;
+    decision?: { at: Date; text: string; newOwnerId: number | null; newDeadline: Date | null; details: Record<string, unknown> };
+  };
 }
 
 export async function seedTickets(q: Queryable, rand: () => number, say: (m: string) => void): Promise<TicketsSummary> {
@@ -168,8 +176,21 @@ export async function seedTickets(q: Queryable, rand: () => number, say: (m: str
   // Stuck: accepted or in progress, long past the deadline.
   for (let i = 0; i < 24; i++) fates.push({ reportedAt: ago(between(20, 90), between(0, 10)), stop: rand() < 0.3 ? 'accepted' : 'in_progress' });
   // Escalated (书记直通车): decided by a held session, or pending on the planned one's agenda.
+  // A few decisions hand the ticket to the community's commissioner who can sign in (commissioner1, commissioner2),
+  // from a colleague without an account: sessions 1, 3, 5, 7 and 9, long enough ago for the new owner to have finished.
+  const accountHolders = [demoCommissioner, commissioners.find((c) => c.user_id !== null && c.user_id === users.get('commissioner2'))].filter((c) => c !== undefined);
   held.forEach((day, sessionIndex) => {
     for (let i = between(2, 4); i > 0; i--) fates.push({ reportedAt: atChina(addDays(day, -between(15, 45)), between(8, 18)), reception: { sessionIndex } });
+    const newOwner = sessionIndex % 2 === 1 && sessionIndex < 10 ? accountHolders[((sessionIndex - 1) / 2) % Math.max(1, accountHolders.length)] : undefined;
+    const colleagues = newOwner ? commissionersOf(newOwner.community_id).filter((c) => c.user_id === null) : [];
+    if (newOwner && colleagues.length) {
+      fates.push({
+        reportedAt: atChina(addDays(day, -between(15, 45)), between(8, 18)),
+        communityIndex: communities.findIndex((c) => c.id === newOwner.community_id),
+        owner: colleagues[sessionIndex % colleagues.length]!,
+        reception: { sessionIndex, newOwner },
+      });
+    }
   });
   for (let i = 0; i < 4; i++) fates.push({ reportedAt: ago(between(12, 40), between(0, 8)), ...(i < 2 ? { communityIndex: home } : {}), stop: 'in_progress', pendingEscalation: true });
   while (fates.length < TICKET_FIGURES.tickets) fates.push({ reportedAt: randomReport() });
@@ -243,7 +264,7 @@ export async function seedTickets(q: Queryable, rand: () => number, say: (m: str
     const steps = t.steps;
     let status: TicketStatus = 'reported';
     let at = f.reportedAt;
-    const ownerUser = t.owner?.user_id ?? null;
+    let ownerUser = t.owner?.user_id ?? null;
     const secretary = secretaryUser(t.place.communityId);
     const push = (kind: TicketEventKind, to: TicketStatus, when: Date, actor: number | null, note: string | null = null, details: Record<string, unknown> = {}) => {
       at = when.getTime() > at.getTime() || steps.length === 0 ? when : later(at, 0);
@@ -267,12 +288,26 @@ export async function seedTickets(q: Queryable, rand: () => number, say: (m: str
       const day = held[f.reception.sessionIndex]!;
       const decidedAt = atChina(day, 10, between(0, 59));
       at = escalate(t, later(at, Math.max(HOUR, atChina(addDays(day, -between(2, 10)), between(9, 17)).getTime() - at.getTime())), f.reception.sessionIndex);
-      const newDeadline = rand() < 0.7 ? endOfChinaDay(addDays(day, between(10, 20))) : null;
-      const details: Record<string, unknown> = { receptionDay: day };
-      if (newDeadline) Object.assign(details, { previousDeadline: t.deadline.toISOString(), deadline: newDeadline.toISOString() });
-      t.escalation!.decision = { at: decidedAt, text: pick(td.RECEPTION_DECISIONS), newDeadline, details };
-      push('reception_decided', status, decidedAt, users.get('admin') ?? null, t.escalation!.decision.text, details);
-      if (newDeadline) t.deadline = newDeadline;
+      // The decision follows the reception day API's own rules (decisionEffect), decided on the session's day.
+      const newDeadline = rand() < 0.7 ? addDays(day, between(10, 20)) : undefined;
+      const newOwner = f.reception.newOwner;
+      const effect = decisionEffect(
+        { code: '', status, ownerId: t.owner.id, deadline: t.deadline },
+        { newOwner: newOwner && { id: newOwner.id, name: newOwner.name, userId: newOwner.user_id, userDisabled: false }, newDeadline },
+        day,
+      );
+      const text = `${pick(td.RECEPTION_DECISIONS)}${newOwner ? `，改由服务专员${newOwner.name}负责` : ''}`;
+      const details: Record<string, unknown> = { receptionDay: day, ...effect.details };
+      t.escalation!.decision = { at: decidedAt, text, newOwnerId: effect.newOwner?.id ?? null, newDeadline: effect.newDeadline, details };
+      push('reception_decided', effect.to, decidedAt, users.get('admin') ?? null, text, details);
+      if (effect.newDeadline) t.deadline = effect.newDeadline;
+      if (newOwner && effect.newOwner) {
+        // 首问负责 passes to the new owner, who accepts it again and carries it on.
+        t.owner = newOwner;
+        ownerUser = newOwner.user_id;
+        push('accepted', 'accepted', later(at, limit * (0.02 + 0.9 * rand() ** 2)), ownerUser);
+        push('started', 'in_progress', later(at, HOUR * (0.2 + 12 * rand())), ownerUser);
+      }
     }
     // Handled before the deadline, mostly; late by hours to days otherwise.
     const onTime = rand() < 0.925 && t.deadline.getTime() > at.getTime() + HOUR;
@@ -333,7 +368,9 @@ export async function seedTickets(q: Queryable, rand: () => number, say: (m: str
     const rated = lastOf(t, (s) => s.kind === 'confirmed' || (s.kind === 'closed' && s.details.resolved === false));
     return [
       codes[i], t.source, t.category.id, t.place.nodeId, t.place.address, t.lat, t.lng, t.description, t.reporterName, t.reporterPhone, t.priority, status,
-      t.owner?.id ?? null, t.reportedBy, t.deadline, last(t, 'assigned')?.at, last(t, 'accepted')?.at, last(t, 'handled')?.at,
+      // assigned_at: the latest assignment, a reception day's reassignment included (as the decision sets it).
+      t.owner?.id ?? null, t.reportedBy, t.deadline, lastOf(t, (s) => s.kind === 'assigned' || (s.kind === 'reception_decided' && s.to === 'assigned'))?.at,
+      last(t, 'accepted')?.at, last(t, 'handled')?.at,
       rated?.at, closed?.at, closed ? (closed.details.resolved === false ? 'closed_unresolved' : 'closed_resolved') : null,
       rated?.details.satisfaction ?? null, last(t, 'handled')?.note ?? null, rated?.note ?? null, !!t.escalation, t.escalation?.at,
       t.fate.reportedAt, t.steps.at(-1)!.at, t.externalId, t.contentHash,
@@ -389,11 +426,14 @@ export async function seedTickets(q: Queryable, rand: () => number, say: (m: str
   const itemIds = await bulk(
     q,
     'reception_day_items',
-    ['reception_day_id', 'ticket_id', 'escalation_id', 'added_by', 'created_at', 'decision', 'new_deadline', 'decided_at', 'decided_by'],
-    ['int', 'int', 'int', 'int', 'timestamptz', 'text', 'timestamptz', 'timestamptz', 'int'],
+    ['reception_day_id', 'ticket_id', 'escalation_id', 'added_by', 'created_at', 'decision', 'new_owner_id', 'new_deadline', 'decided_at', 'decided_by'],
+    ['int', 'int', 'int', 'int', 'timestamptz', 'text', 'int', 'timestamptz', 'timestamptz', 'int'],
     escalated.map(({ t, id }, n) => {
       const e = t.escalation!;
-      return [sessionOf(e.session), id, escalationIds[n]!.id, e.by, iso(e.at), e.decision?.text ?? null, iso(e.decision?.newDeadline), iso(e.decision?.at), e.decision ? admin : null];
+      return [
+        sessionOf(e.session), id, escalationIds[n]!.id, e.by, iso(e.at), e.decision?.text ?? null, e.decision?.newOwnerId ?? null, iso(e.decision?.newDeadline),
+        iso(e.decision?.at), e.decision ? admin : null,
+      ];
     }),
     'RETURNING id',
   );

@@ -44,6 +44,7 @@ const TicketDetailPage = lazy(() => import('./pages/tickets/TicketDetailPage'));
 const MyTicketsPage = lazy(() => import('./pages/tickets/MyTicketsPage'));
 const ReceptionDaysPage = lazy(() => import('./pages/ReceptionDaysPage'));
 const Open311KeysPage = lazy(() => import('./pages/Open311KeysPage'));
+const TicketSettingsPage = lazy(() => import('./pages/ticket-settings/TicketSettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -112,6 +113,7 @@ function ConsoleRoutes() {
           <Route path={PATHS.receptionDays} element={<RequirePermission permission="tickets.read"><ReceptionDaysPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
+          <Route path={PATHS.ticketSettings} element={<RequirePermission permission="tickets.configure"><TicketSettingsPage /></RequirePermission>} />
           <Route path={PATHS.audit} element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path={PATHS.account} element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -25,6 +25,7 @@ export const PATHS = {
   receptionDays: '/reception-days',
   users: '/users',
   open311Keys: '/open311-keys',
+  ticketSettings: '/ticket-settings',
   audit: '/audit',
   account: '/account',
 } as const;

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage } from '../shared/i18n';
 import { ReportPage } from './ReportPage';
 import { TrackPage } from './TrackPage';
+import { VerifyPage } from './VerifyPage';
 
-type Page = 'report' | 'track';
-const pageOf = (path: string): Page => (path.startsWith('/m/track') ? 'track' : 'report');
+type Page = 'report' | 'track' | 'verify';
+const pageOf = (path: string): Page => (path.startsWith('/m/track') ? 'track' : path.startsWith('/m/verify') ? 'verify' : 'report');
+const TITLES = { report: 'resident.reportTitle', track: 'resident.trackTitle', verify: 'residentVerify.title' } as const;
 
-/** Two pages without a router: links change the path with pushState, Back works through popstate. */
+/** A few pages without a router: links change the path with pushState, Back works through popstate. */
 export function App() {
   const { t } = useTranslation();
   const [page, setPage] = useState<Page>(() => pageOf(location.pathname));
@@ -17,7 +19,7 @@ export function App() {
     return () => removeEventListener('popstate', onPop);
   }, []);
   useEffect(() => {
-    document.title = `${t(page === 'track' ? 'resident.trackTitle' : 'resident.reportTitle')} · ${t('resident.title')}`;
+    document.title = `${t(TITLES[page])} · ${t('resident.title')}`;
   }, [page, t]);
 
   const go = (next: Page, url = `/m/${next}`) => (e?: React.MouseEvent) => {
@@ -44,7 +46,13 @@ export function App() {
         </a>
       </nav>
       <main className="m-main">
-        {page === 'track' ? <TrackPage /> : <ReportPage onTrack={(url) => go('track', url)()} />}
+        {page === 'track' ? (
+          <TrackPage />
+        ) : page === 'verify' ? (
+          <VerifyPage onContinue={(url) => go(pageOf(url), url)()} />
+        ) : (
+          <ReportPage onTrack={(url) => go('track', url)()} />
+        )}
       </main>
     </>
   );

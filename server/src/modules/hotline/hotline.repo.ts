@@ -1,27 +1,6 @@
-import type { NodeKind } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
 
-export interface HotlineNode {
-  id: number;
-  kind: NodeKind;
-  path: string;
-  active: boolean;
-}
-
-export async function nodeByCode(q: Queryable, code: string): Promise<HotlineNode | undefined> {
-  const [row] = await q.query<HotlineNode>('SELECT id, kind, path, active FROM nodes WHERE code = $1', [code]);
-  return row;
-}
-
-/** The triage queue: the subdistrict on `path` (/county/subdistrict/…) when it reaches one, else the county. */
-export async function triageNode(q: Queryable, path: string | undefined): Promise<HotlineNode> {
-  const subdistrictId = Number(path?.split('/')[2]) || null;
-  const [row] = await q.query<HotlineNode>(
-    'SELECT id, kind, path, active FROM nodes WHERE id = $1::int OR ($1::int IS NULL AND parent_id IS NULL) ORDER BY id LIMIT 1',
-    [subdistrictId],
-  );
-  return row!;
-}
+// Node codes and the triage queue are shared with Open311: tickets/tickets-triage.repo.ts.
 
 /** The active category whose code or name is `given`, else 其他 (`other`), else the first active one. */
 export async function categoryIdFor(q: Queryable, given: string | undefined): Promise<number | undefined> {

@@ -4,9 +4,9 @@ import type { HotlineTicket, HotlineTicketStatusDto } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { actorEntry, appendAudit, type Actor } from '../../platform/audit/audit.js';
-import { COMMUNITY_AND_BELOW } from '../person-roles/person-ref.js';
 import * as tickets from '../tickets/tickets.repo.js';
-import { autoAssign } from '../tickets/tickets.service.js';
+import { autoAssign, intakePlace } from '../tickets/tickets.service.js';
+import { nodeByCode } from '../tickets/tickets-triage.repo.js';
 import { chinaDateOf, deadlineFrom } from '../tickets/working-days.js';
 import { loadCalendar } from '../tickets/working-days.repo.js';
 import * as repo from './hotline.repo.js';
@@ -54,7 +54,8 @@ export class HotlineService {
   }
 
   private async file(q: Queryable, input: HotlineTicket, contentHash: string, receivedAt: Date, actor: Actor): Promise<HotlineTicketStatusDto> {
-    const { node, triage } = await routeOf(q, input.nodeCode);
+    // Any code that does not name an active community or a node below it (none, unknown, inactive, a subdistrict, the county) → the triage queue.
+    const { node, triage } = await intakePlace(q, input.nodeCode === undefined ? undefined : await nodeByCode(q, input.nodeCode));
     const categoryId = await repo.categoryIdFor(q, input.category);
     const category = categoryId === undefined ? undefined : await tickets.getCategory(q, categoryId);
     if (!category) throw new AppError(503, 'HOTLINE_DISABLED', '没有可用的工单类别，热线工单暂无法受理');
@@ -86,16 +87,6 @@ export class HotlineService {
     });
     return toStatusDto(ticket, input.externalId);
   }
-}
-
-/**
- * Where a case goes: the node of its code when that is an active community or anything below
- * it; otherwise the triage queue of the subdistrict on that node's path, or of the county.
- */
-async function routeOf(q: Queryable, nodeCode: string | undefined): Promise<{ node: repo.HotlineNode; triage: boolean }> {
-  const found = nodeCode === undefined ? undefined : await repo.nodeByCode(q, nodeCode);
-  if (found?.active && COMMUNITY_AND_BELOW.includes(found.kind)) return { node: found, triage: false };
-  return { node: await repo.triageNode(q, found?.path), triage: true };
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

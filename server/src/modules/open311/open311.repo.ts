@@ -1,4 +1,4 @@
-import type { NodeKind, Open311KeyDto, TicketStatus } from '@xj/contracts';
+import type { Open311KeyDto, TicketStatus } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
 import { Where } from '../../platform/paging.js';
 
@@ -84,11 +84,6 @@ export async function activeService(q: Queryable, code: string): Promise<Service
   return row;
 }
 
-export async function nodeByCode(q: Queryable, code: string): Promise<{ id: number; path: string; kind: NodeKind; active: boolean } | undefined> {
-  const [row] = await q.query<{ id: number; path: string; kind: NodeKind; active: boolean }>('SELECT id, path, kind, active FROM nodes WHERE code = $1', [code]);
-  return row;
-}
-
 export async function rootNodeCode(q: Queryable): Promise<string | undefined> {
   const [row] = await q.query<{ code: string }>('SELECT code FROM nodes WHERE parent_id IS NULL ORDER BY id LIMIT 1');
   return row?.code;
@@ -127,6 +122,8 @@ export interface RequestRow {
   deadline: Date;
   address: string | null;
   node_code: string;
+  /** Waiting in a triage queue (its node is a subdistrict or the county): no grid code to publish yet. */
+  triage: boolean;
   lat: number | null;
   lng: number | null;
   media_url: string | null;
@@ -136,7 +133,7 @@ export interface RequestRow {
 const REQUEST_SELECT = `SELECT t.code, t.status,
     (SELECT e.note FROM ticket_events e WHERE e.ticket_id = t.id AND e.note IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS status_note,
     c.code AS service_code, c.name AS service_name, t.description, o.department AS agency,
-    t.created_at, t.updated_at, t.deadline, t.address, n.code AS node_code, t.lat, t.lng, r.media_url
+    t.created_at, t.updated_at, t.deadline, t.address, n.code AS node_code, (n.depth < 2) AS triage, t.lat, t.lng, r.media_url
   FROM open311_requests r JOIN tickets t ON t.id = r.ticket_id JOIN ticket_categories c ON c.id = t.category_id
   JOIN nodes n ON n.id = t.node_id LEFT JOIN commissioners o ON o.id = t.owner_id`;
 

@@ -5,14 +5,15 @@ import {
   open311RequestCreateSchema,
   TICKET_PRIORITIES,
   TICKET_PRIORITY_LABELS,
+  type Open311RequestCreate,
   type Open311RequestsQuery,
   type TicketPriority,
 } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import { AppError, badRequest } from '../../platform/errors.js';
-import { COMMUNITY_AND_BELOW } from '../person-roles/person-ref.js';
-import { fileTicket } from '../tickets/tickets.service.js';
+import { fileTicket, intakePlace } from '../tickets/tickets.service.js';
+import { nodeByCode } from '../tickets/tickets-triage.repo.js';
 import { chinaIso, type Doc } from './open311.format.js';
 import * as repo from './open311.repo.js';
 
@@ -24,7 +25,14 @@ const DAY_MS = 86_400_000;
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 const notFound311 = (message: string) => new AppError(404, 'NOT_FOUND', message);
-const LOCATION_RULE = 'address_id 必填：社区、小区、楼栋或楼道的网格编码（县、街道编码不受理）；lat/long 与 address_string 作为补充信息保存';
+/**
+ * Nodes have no geometry: a request is placed by address_id. Without one (coordinates or an
+ * address only), or with a subdistrict's or the county's code, it waits in that subdistrict's
+ * (or the county's) triage queue, as a 12345 hotline case does, until a manager routes it.
+ */
+const LOCATION_RULE =
+  'address_id 填社区、小区、楼栋或楼道的网格编码时，直接派给所在社区的服务专员；只提供 lat/long 或 address_string，或 address_id 为街道、县的编码时，' +
+  '进入该街道（否则县）的分拣队列，由管理员分派到社区；三者至少提供一项，lat/long 与 address_string 随工单保存';
 
 /** The one variable attribute every service takes, beyond the specification's own fields. */
 const PRIORITY_ATTRIBUTE = 'PRIORITY';
@@ -88,8 +96,9 @@ export class Open311Service {
 
   /**
    * POST requests: the key is checked first (403), then the request (400). The ticket is filed
-   * and auto-assigned like a console report, in one transaction with its Open311 row, so the
-   * answer carries the service_request_id at once (the token is returned too, for clients that poll).
+   * and auto-assigned like a console report — or, when it names no community, left in a triage
+   * queue (`placeOf`) — in one transaction with its Open311 row, so the answer carries the
+   * service_request_id at once (the token is returned too, for clients that poll).
    */
   async create(fields: Record<string, unknown>, ip: string | null): Promise<Doc> {
     return this.db.tx(async (q) => {
@@ -106,13 +115,7 @@ export class Open311Service {
       await this.assertJurisdiction(input.jurisdiction_id, q);
       const service = await repo.activeService(q, input.service_code);
       if (!service) throw badRequest(`service_code 不存在或已停用：${input.service_code}`);
-      if (!input.address_id) {
-        throw badRequest(input.lat !== undefined || input.address_string ? `无法仅凭坐标或地址确定网格：${LOCATION_RULE}` : `缺少位置：${LOCATION_RULE}`);
-      }
-      const node = await repo.nodeByCode(q, input.address_id);
-      if (!node || !node.active || !COMMUNITY_AND_BELOW.includes(node.kind)) {
-        throw badRequest(`address_id 不是可受理的网格编码：${input.address_id}（${LOCATION_RULE}）`);
-      }
+      const { node, triage } = await placeOf(q, input);
       const priority = priorityOf(input.attribute);
       const actor: Actor = { userId: null, name: `open311:${key.name}`, ip };
       const ticket = await fileTicket(
@@ -128,6 +131,7 @@ export class Open311Service {
           reporterName: reporterName(input.first_name, input.last_name),
           reporterPhone: input.phone ?? null,
           priority,
+          triage,
           details: { open311KeyId: key.id },
         },
         actor,
@@ -147,7 +151,9 @@ export class Open311Service {
         {
           service_request_id: ticket.code,
           token,
-          service_notice: `已受理，截止 ${chinaIso(ticket.deadline)} 前办结`,
+          service_notice: triage
+            ? `已受理，待分拣到所在社区后派单，截止 ${chinaIso(ticket.deadline)} 前办结`
+            : `已受理，截止 ${chinaIso(ticket.deadline)} 前办结`,
           account_id: input.account_id ?? null,
         },
       ];
@@ -202,6 +208,23 @@ export class Open311Service {
   }
 }
 
+/**
+ * Where a request is filed (LOCATION_RULE): a valid address_id wins over coordinates and an
+ * address; a community-or-below code files it there, a subdistrict's or the county's code in
+ * that node's triage queue (as the hotline does); coordinates or an address alone in the
+ * county's queue. An unknown or inactive address_id is the client's error (400), not a triage
+ * case: the client meant a place that is not ours to guess. No location at all is a 400 too.
+ */
+async function placeOf(q: Queryable, input: Open311RequestCreate): ReturnType<typeof intakePlace> {
+  if (input.address_id !== undefined) {
+    const named = await nodeByCode(q, input.address_id);
+    if (!named?.active) throw badRequest(`address_id 不是可受理的网格编码：${input.address_id}（${LOCATION_RULE}）`);
+    return intakePlace(q, named);
+  }
+  if (input.lat === undefined && input.address_string === undefined) throw badRequest(`缺少位置：${LOCATION_RULE}`);
+  return intakePlace(q, undefined);
+}
+
 function priorityOf(attributes: Record<string, string | string[]> | undefined): TicketPriority {
   const unknown = Object.keys(attributes ?? {}).find((k) => k !== PRIORITY_ATTRIBUTE);
   if (unknown) throw badRequest(`attribute[${unknown}] 不是该服务的属性，可用属性见 services/{service_code}`);
@@ -217,7 +240,7 @@ function toRequestDoc(r: repo.RequestRow): Doc {
   return {
     service_request_id: r.code,
     status: r.status === 'closed' ? 'closed' : 'open',
-    status_notes: r.status_note,
+    status_notes: r.status_note ?? (r.triage ? '待分拣：管理员确定所在社区后派单' : null),
     service_name: r.service_name,
     service_code: r.service_code,
     description: r.description,
@@ -227,7 +250,8 @@ function toRequestDoc(r: repo.RequestRow): Doc {
     updated_datetime: chinaIso(r.updated_at),
     expected_datetime: chinaIso(r.deadline),
     address: r.address,
-    address_id: r.node_code,
+    // A queue's subdistrict or county code is no address: published once the ticket is routed to its community.
+    address_id: r.triage ? null : r.node_code,
     zipcode: null,
     lat: r.lat,
     long: r.lng,

@@ -189,11 +189,13 @@ describe('POST requests', () => {
     const { service_code: _code, ...noService } = valid();
     expect(expectOpen311Error(await post('json', noService), 400)).toMatch(/service_code/);
     expectOpen311Error(await post('xml', noService), 400, 'xml');
-    const { address_id: _id, ...onlyCoordinates } = valid();
-    expect(expectOpen311Error(await post('json', onlyCoordinates), 400)).toMatch(/address_id/);
+    // No location at all: neither address_id nor coordinates nor an address.
+    const { address_id: _id, lat: _lat, long: _long, address_string: _address, ...nowhere } = valid();
+    expect(expectOpen311Error(await post('json', nowhere), 400)).toMatch(/^缺少位置.*address_id/);
+    expect(expectOpen311Error(await post('xml', nowhere), 400, 'xml')).toMatch(/缺少位置/);
     const cases: Record<string, string>[] = [
       { ...valid(), service_code: 'no_such' },
-      { ...valid(), address_id: f.subdistrict },
+      // An address_id that is not ours is refused, even with coordinates beside it (not guessed into triage).
       { ...valid(), address_id: 'NO-SUCH-CODE' },
       { ...valid(), lat: '95' },
       { ...valid(), lat: 'north' },
@@ -218,6 +220,95 @@ describe('POST requests', () => {
     expect(await count(t.db, 'SELECT count(*) FROM tickets')).toBe(before.tickets);
     // A refused request does not even mark the key as used.
     expect((await t.db.query<{ at: Date }>("SELECT last_used_at AS at FROM open311_api_keys WHERE name = '演示客户端'"))[0]!.at).toEqual(before.used);
+  });
+});
+
+describe('POST requests without a grid code: the triage queue', () => {
+  const ticketOf = async (code: string) =>
+    (await t.db.query<{ id: number; status: string; owner_id: number | null; node_code: string; kind: string; lat: number | null; lng: number | null; address: string | null }>(
+      'SELECT t.id, t.status, t.owner_id, n.code AS node_code, n.kind, t.lat, t.lng, t.address FROM tickets t JOIN nodes n ON n.id = t.node_id WHERE t.code = $1',
+      [code],
+    ))[0]!;
+  const accepted = async (fields: Record<string, string>, format: 'json' | 'xml' = 'json') => {
+    const res = await post(format, { api_key: DEMO_KEY, service_code: 'sanitation', description: '路边垃圾堆积多日', ...fields });
+    expect(res.statusCode, res.body).toBe(201);
+    return format === 'json' ? (res.json()[0] as Record<string, string>) : parseXml(res).service_requests.request[0]!;
+  };
+
+  it('coordinates only: accepted into the county\'s queue, published without a grid code, then routed by a manager and assigned', async () => {
+    const created = await accepted({ lat: '36.951', long: '116.004', address_string: '府前街与银城路交叉口东侧' });
+    expect(created).toEqual({ service_request_id: expect.stringMatching(/^XJ\d{8}-\d{4}$/), token: expect.stringMatching(/^[0-9a-f]{32}$/), service_notice: expect.stringMatching(/待分拣.*\+08:00/), account_id: null });
+    const code = created.service_request_id!;
+    const ticket = await ticketOf(code);
+    expect(ticket).toMatchObject({ status: 'reported', owner_id: null, node_code: f.county, kind: 'county', lat: 36.951, lng: 116.004, address: '府前街与银城路交叉口东侧' });
+
+    // The console shows it in the triage queue, unassigned, with the reporter's coordinates and address.
+    const detail = await admin.get(`/api/tickets/${ticket.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ triage: true, status: 'reported', owner: null, source: 'open311', lat: 36.951, lng: 116.004, address: '府前街与银城路交叉口东侧' });
+    expect(detail.json().events.map((e: { kind: string }) => e.kind)).toEqual(['reported']);
+    const queue = (await admin.get('/api/tickets?triage=true&source=open311&pageSize=100')).json() as { data: { code: string }[] };
+    expect(queue.data.map((x) => x.code)).toContain(code);
+    // A subdistrict admin does not see the county's queue.
+    const sub1 = await t.login('subdistrict1');
+    expectError(await sub1.get(`/api/tickets/${ticket.id}`), 404, 'NOT_FOUND');
+    const [audit] = await t.db.query<{ node_id: number; details: Record<string, unknown> }>(
+      "SELECT node_id, details FROM audit_log WHERE action = 'ticket.create' AND target_id = $1",
+      [String(ticket.id)],
+    );
+    expect(audit!.details).toMatchObject({ source: 'open311', triage: true, ownerId: null });
+
+    // GET: open, no owner's agency, no grid code yet, the coordinates and address as given.
+    const [waiting] = (await get(`/open311/v2/requests/${code}.json`)).json();
+    expect(waiting).toMatchObject({ service_request_id: code, status: 'open', agency_responsible: null, address_id: null, lat: 36.951, long: 116.004, address: '府前街与银城路交叉口东侧', status_notes: expect.stringContaining('待分拣') });
+
+    // A county admin routes it to the community: it is assigned there (首问负责) and published with the community's code.
+    const communityId = (await t.db.query<{ id: number }>('SELECT id FROM nodes WHERE code = $1', [f.community]))[0]!.id;
+    const routed = await admin.post(`/api/tickets/${ticket.id}/route`, { nodeId: communityId, reason: '按坐标核实在府前社区' });
+    expect(routed.statusCode, routed.body).toBe(200);
+    const commissioner1 = (await t.db.query<{ id: number; department: string }>("SELECT c.id, c.department FROM commissioners c JOIN users u ON u.id = c.user_id WHERE u.username = 'commissioner1'"))[0]!;
+    expect(routed.json()).toMatchObject({ triage: false, status: 'assigned', nodeId: communityId, owner: { commissionerId: commissioner1.id }, lat: 36.951 });
+    expect(routed.json().events.map((e: { kind: string }) => e.kind)).toEqual(['reported', 'routed', 'assigned']);
+    const [after] = (await get(`/open311/v2/requests/${code}.json`)).json();
+    expect(after).toMatchObject({ status: 'open', address_id: f.community, agency_responsible: commissioner1.department, lat: 36.951, long: 116.004 });
+  });
+
+  it('an address alone goes to the county\'s queue; a subdistrict\'s code to that subdistrict\'s, where its admin sees it; the county\'s code to the county\'s', async () => {
+    const byAddress = await ticketOf((await accepted({ address_string: '北城街道某小区门口' }, 'xml')).service_request_id!);
+    expect(byAddress).toMatchObject({ status: 'reported', owner_id: null, node_code: f.county, lat: null, address: '北城街道某小区门口' });
+
+    const sub = await ticketOf((await accepted({ address_id: f.subdistrict, lat: '36.94', long: '116.01' })).service_request_id!);
+    expect(sub).toMatchObject({ status: 'reported', owner_id: null, node_code: f.subdistrict, kind: 'subdistrict', lat: 36.94 });
+    const sub1 = await t.login('subdistrict1');
+    const [sub1Node] = await t.db.query<{ code: string }>("SELECT n.code FROM grants g JOIN nodes n ON n.id = g.node_id JOIN users u ON u.id = g.user_id WHERE u.username = 'subdistrict1'");
+    expect(sub1Node!.code).toBe(f.subdistrict);
+    const queue = (await sub1.get('/api/tickets?triage=true&pageSize=200')).json() as { data: { id: number }[] };
+    expect(queue.data.map((x) => x.id)).toContain(sub.id);
+
+    const county = await ticketOf((await accepted({ address_id: f.county })).service_request_id!);
+    expect(county).toMatchObject({ status: 'reported', owner_id: null, node_code: f.county });
+  });
+
+  it('a valid grid code wins over coordinates: filed there and assigned at once', async () => {
+    const created = await accepted({ address_id: f.otherCommunity, lat: '36.951', long: '116.004' });
+    expect(created.service_notice).not.toMatch(/待分拣/);
+    const ticket = await ticketOf(created.service_request_id!);
+    expect(ticket).toMatchObject({ node_code: f.otherCommunity, lat: 36.951 });
+    expect(ticket.status).not.toBe('reported');
+    expect(ticket.owner_id).not.toBeNull();
+  });
+
+  it('an inactive grid code is refused, not queued', async () => {
+    const [stairwell] = await t.db.query<{ id: number; code: string }>("SELECT id, code FROM nodes WHERE kind = 'stairwell' AND code <> $1 ORDER BY id DESC LIMIT 1", [f.stairwell]);
+    await t.db.query('UPDATE nodes SET active = false WHERE id = $1', [stairwell!.id]);
+    try {
+      const before = await count(t.db, 'SELECT count(*) FROM tickets');
+      const res = await post('json', { api_key: DEMO_KEY, service_code: 'repair', address_id: stairwell!.code, lat: '36.951', long: '116.004' });
+      expect(expectOpen311Error(res, 400)).toContain(stairwell!.code);
+      expect(await count(t.db, 'SELECT count(*) FROM tickets')).toBe(before);
+    } finally {
+      await t.db.query('UPDATE nodes SET active = true WHERE id = $1', [stairwell!.id]);
+    }
   });
 });
 

@@ -8,10 +8,9 @@ import type {
   ReceptionDayHold,
   ReceptionDayListQuery,
   ReceptionDayUpdate,
-  TicketStatus,
 } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { actorEntry, appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { pathInScope, scopeFor, scopePatterns, type AuthContext } from '../../platform/auth/scope.js';
 import type { Page } from '../../platform/paging.js';
@@ -19,9 +18,10 @@ import { nodeInScope } from '../nodes/nodes.service.js';
 import { nodeOfKinds } from '../person-roles/person-ref.js';
 import * as tickets from '../tickets/tickets.repo.js';
 import { assertTransition } from '../tickets/tickets.state.js';
-import { chinaDateOf, endOfChinaDay } from '../tickets/working-days.js';
+import { chinaDateOf } from '../tickets/working-days.js';
 import * as repo from './reception-days.repo.js';
 import { placeOnNextAgenda } from './tickets-escalation.service.js';
+import { decisionEffect, type DecisionOwner } from './reception-days.decision.js';
 
 const WHAT = '接待日';
 
@@ -118,7 +118,7 @@ export class ReceptionDaysService {
   /**
    * The session's decision on one ticket, in one transaction: the decision recorded, the
    * escalation resolved, and the ticket reassigned (the new owner must accept it) and/or given
-   * a new deadline, each with a "接待日决定" timeline entry.
+   * a new deadline (rules: `decisionEffect`), with a "接待日决定" timeline entry.
    */
   decide(auth: AuthContext, id: number, itemId: number, input: AgendaDecide, actor: Actor): Promise<ReceptionDayDetailDto> {
     return this.write(auth, id, actor, 'reception_day.decide', async (q, rd) => {
@@ -127,31 +127,26 @@ export class ReceptionDaysService {
       if (!item) throw notFound('议程事项');
       if (item.decided_at) throw conflict(`工单 ${item.ticket_code} 已有接待日决定`);
       const t = (await tickets.getTicket(q, item.ticket_id, { forUpdate: true }))!;
-      const manage = scopeFor(auth, 'tickets.manage');
-      let to: TicketStatus = t.status;
-      const details: Record<string, unknown> = { receptionDayId: id, receptionDay: rd.day, itemId };
+      let newOwner: DecisionOwner | undefined;
       if (input.newOwnerId !== undefined) {
+        // An illegal step is 409 whoever is named; then the commissioner must be in the manager's scope (else 404).
         assertTransition('assign', t.status);
         const c = await tickets.getCommissioner(q, input.newOwnerId);
-        if (!c || !pathInScope(c.community_path, manage)) throw notFound('服务专员');
-        if (c.user_id === null || c.user_disabled) throw badRequest(`服务专员“${c.name}”没有可用的登录账号，无法接单`);
-        if (c.id === t.owner_id) throw badRequest(`“${c.name}”已是该工单的负责人`);
-        await tickets.updateTicket(q, t.id, 'assigned', { ownerId: c.id, assignedAt: true });
-        to = 'assigned';
-        Object.assign(details, { previousOwnerId: t.owner_id, commissionerId: c.id, commissionerName: c.name });
+        if (!c || !pathInScope(c.community_path, scopeFor(auth, 'tickets.manage'))) throw notFound('服务专员');
+        newOwner = { id: c.id, name: c.name, userId: c.user_id, userDisabled: c.user_disabled };
       }
-      let newDeadline: Date | null = null;
-      if (input.newDeadline !== undefined) {
-        if (t.status === 'closed') throw new AppError(409, 'ILLEGAL_TRANSITION', `工单 ${t.code} 已关闭，不能调整办理期限`);
-        if (input.newDeadline < chinaDateOf(new Date())) throw badRequest('新的办理期限不能早于今天');
-        newDeadline = endOfChinaDay(input.newDeadline);
-        await repo.setTicketDeadline(q, t.id, newDeadline);
-        Object.assign(details, { previousDeadline: new Date(t.deadline).toISOString(), deadline: newDeadline.toISOString() });
-      }
-      await repo.recordDecision(q, itemId, { decision: input.decision, newOwnerId: input.newOwnerId ?? null, newDeadline, decidedBy: actor.userId });
+      const effect = decisionEffect(
+        { code: t.code, status: t.status, ownerId: t.owner_id, deadline: new Date(t.deadline) },
+        { newOwner, newDeadline: input.newDeadline },
+        chinaDateOf(new Date()),
+      );
+      if (effect.newOwner) await tickets.updateTicket(q, t.id, 'assigned', { ownerId: effect.newOwner.id, assignedAt: true });
+      if (effect.newDeadline) await repo.setTicketDeadline(q, t.id, effect.newDeadline);
+      const details = { receptionDayId: id, receptionDay: rd.day, itemId, ...effect.details };
+      await repo.recordDecision(q, itemId, { decision: input.decision, newOwnerId: effect.newOwner?.id ?? null, newDeadline: effect.newDeadline, decidedBy: actor.userId });
       if (item.escalation_id !== null) await repo.resolveEscalation(q, item.escalation_id);
-      await tickets.insertEvent(q, { ticketId: t.id, kind: 'reception_decided', from: t.status, to, actorUserId: actor.userId, note: input.decision, details });
-      return { ticketId: t.id, code: t.code, from: t.status, to, ...details };
+      await tickets.insertEvent(q, { ticketId: t.id, kind: 'reception_decided', from: t.status, to: effect.to, actorUserId: actor.userId, note: input.decision, details });
+      return { ticketId: t.id, code: t.code, from: t.status, to: effect.to, ...details };
     });
   }
 

@@ -1,6 +1,7 @@
 import type { TicketRateGrouping } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
 import { Where } from '../../platform/paging.js';
+import { addTicketScope } from './tickets.repo.js';
 
 /** The counts behind every rate of one group (or of all, when `overall`). */
 export interface RateCountsRow {
@@ -55,8 +56,7 @@ export interface RateFilter {
  */
 export async function rateCounts(q: Queryable, groupBy: TicketRateGrouping, f: RateFilter): Promise<RateCountsRow[]> {
   const g = GROUPINGS[groupBy];
-  const where = new Where()
-    .add('(n.path LIKE ANY(?) OR o.user_id = ?)', f.scopePatterns, f.userId)
+  const where = (await addTicketScope(q, new Where(), f.scopePatterns, f.userId))
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
     .addIf(f.reportedFrom, 't.created_at >= ?', f.reportedFrom)
     .addIf(f.reportedBefore, 't.created_at < ?', f.reportedBefore);

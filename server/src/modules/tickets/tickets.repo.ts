@@ -59,6 +59,8 @@ export interface TicketRow {
 
 // The community is the third id on every path below it: /county/subdistrict/community/…. A triage
 // ticket (12345 hotline, not routable on arrival) sits on a subdistrict or the county: that node stands in.
+// Every join is on a key that always matches, written LEFT so that PostgreSQL drops the ones a query
+// does not use: a list's count then reads the tickets alone (bench/README.md, bench:tickets).
 const COLUMNS = `t.id, t.code, t.source, t.category_id, c.code AS category_code, c.name AS category_name,
   t.node_id, n.name AS node_name, n.path AS node_path, cm.id AS community_id, cm.name AS community_name,
   t.address, t.lat, t.lng, t.description, t.reporter_name, t.reporter_phone, t.priority, t.status,
@@ -66,8 +68,8 @@ const COLUMNS = `t.id, t.code, t.source, t.category_id, c.code AS category_code,
   t.deadline, (t.deadline < now() AND t.status <> 'closed') AS overdue,
   t.assigned_at, t.accepted_at, t.handled_at, t.confirmed_at, t.closed_at, t.outcome, t.satisfaction,
   t.result_note, t.confirmation_note, t.escalated, t.escalated_at, (n.depth < 2) AS triage, t.created_at, t.updated_at`;
-const FROM = `FROM tickets t JOIN ticket_categories c ON c.id = t.category_id JOIN nodes n ON n.id = t.node_id
-  JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
+const FROM = `FROM tickets t LEFT JOIN ticket_categories c ON c.id = t.category_id LEFT JOIN nodes n ON n.id = t.node_id
+  LEFT JOIN nodes cm ON cm.id = CASE WHEN n.depth >= 2 THEN split_part(n.path, '/', 4)::int ELSE n.id END
   LEFT JOIN commissioners o ON o.id = t.owner_id LEFT JOIN people op ON op.id = o.person_id`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -129,9 +131,26 @@ export interface TicketFilter {
   sort?: TicketSort | undefined;
 }
 
-export function listTickets(q: Queryable, f: TicketFilter, page: { page: number; pageSize: number }): Promise<Page<TicketDto>> {
-  const where = new Where()
-    .add('(n.path LIKE ANY(?) OR o.user_id = ?)', f.scopePatterns, f.userId)
+/**
+ * The tickets a caller may list: on a node in scope, or owned by the caller wherever they are.
+ * A whole-tree scope covers every ticket and adds nothing. Otherwise the scope's node ids and the
+ * caller's commissioner ids are looked up first and compared with the ticket's own columns: as
+ * constants the planner estimates them and uses tickets_node_idx / tickets_owner_idx, where
+ * `n.path LIKE ANY(…) OR o.user_id = …` across two joins made it read most of the county's
+ * tickets to count one community's.
+ */
+export async function addTicketScope(q: Queryable, where: Where, scopePatterns: string[], userId: number): Promise<Where> {
+  if (scopePatterns.some((p) => p.split('/').length === 3)) return where;
+  const [ids] = await q.query<{ nodes: number[]; owners: number[] }>(
+    'SELECT ARRAY(SELECT id FROM nodes WHERE path LIKE ANY($1)) AS nodes, ARRAY(SELECT id FROM commissioners WHERE user_id = $2) AS owners',
+    [scopePatterns, userId],
+  );
+  if (!ids!.owners.length) return where.add('t.node_id = ANY(?::int[])', ids!.nodes);
+  return where.add('(t.node_id = ANY(?::int[]) OR t.owner_id = ANY(?::int[]))', ids!.nodes, ids!.owners);
+}
+
+export async function listTickets(q: Queryable, f: TicketFilter, page: { page: number; pageSize: number }): Promise<Page<TicketDto>> {
+  const where = (await addTicketScope(q, new Where(), f.scopePatterns, f.userId))
     .addIf(f.subtreePath, 'n.path LIKE ?', `${f.subtreePath}%`)
     .addIf(f.status, 't.status = ?', f.status)
     .addIf(f.categoryId, 't.category_id = ?', f.categoryId)

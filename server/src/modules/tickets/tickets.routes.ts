@@ -13,6 +13,8 @@ import {
   ticketNoteSchema,
   ticketRouteSchema,
   ticketTransferSchema,
+  ticketUnmaskResultSchema,
+  ticketUnmaskSchema,
 } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
 import { actorOf, authOf } from '../../platform/http/access.js';
@@ -60,5 +62,11 @@ export async function ticketsRoutes(app: FastifyInstance, { db }: AppDeps): Prom
   );
   r.post('/:id/close', { config: step('close'), schema: { tags, params: idParamsSchema, body: ticketNoteSchema, response: detail } }, async (req) =>
     service.close(authOf(req), req.params.id, req.body, actorOf(req)),
+  );
+  // The reporter's phone in clear, to call them back: a reason, audited.
+  r.post(
+    '/:id/unmask',
+    { config: { access: 'tickets.unmask' }, schema: { tags, params: idParamsSchema, body: ticketUnmaskSchema, response: { 200: ticketUnmaskResultSchema } } },
+    async (req) => service.unmaskReporterPhone(authOf(req), req.params.id, req.body.reason, actorOf(req)),
   );
 }

@@ -13,6 +13,7 @@ import type {
   TicketRoute,
   TicketStatus,
   TicketTransfer,
+  TicketUnmaskResult,
 } from '@xj/contracts';
 import { TICKET_STATUS_LABELS } from '@xj/contracts';
 import type { Db, Queryable } from '../../platform/db.js';
@@ -26,6 +27,7 @@ import { chinaDateOf, deadlineFrom } from './working-days.js';
 import { loadCalendar } from './working-days.repo.js';
 import * as repo from './tickets.repo.js';
 import { listPhotos } from './ticket-photos.repo.js';
+import { triageNode, type IntakeNode } from './tickets-triage.repo.js';
 
 const WHAT = '工单';
 
@@ -116,7 +118,7 @@ export class TicketsService {
     return this.step(auth, id, 'assign', actor, async (q, t) => {
       const manage = scopeFor(auth, 'tickets.manage');
       if (!pathInScope(t.node_path, manage)) throw forbidden('只有工单所在辖区的管理员可以派单');
-      if (t.triage) throw conflict('该工单在分拣队列中（12345热线未能定位到社区）：请先“分派到社区”，系统会派给所在社区的服务专员');
+      if (t.triage) throw conflict('该工单在分拣队列中（受理时未能定位到社区）：请先“分派到社区”，系统会派给所在社区的服务专员');
       const c = await repo.getCommissioner(q, input.commissionerId);
       if (!c || !pathInScope(c.community_path, manage)) throw notFound('服务专员');
       if (c.user_id === null || c.user_disabled) throw badRequest(`服务专员“${c.name}”没有可用的登录账号，无法接单`);
@@ -129,7 +131,7 @@ export class TicketsService {
   }
 
   /**
-   * Routes a triage ticket (a 12345 hotline case that waits on a subdistrict or the county) to
+   * Routes a triage ticket (a 12345 hotline case or an Open311 request that waits on a subdistrict or the county) to
    * the community, or a node below it, that it concerns, and hands it to that community's
    * commissioner (首问负责) in the same transaction, as a report there would be.
    */
@@ -212,6 +214,24 @@ export class TicketsService {
   }
 
   /**
+   * Reveals the reporter's phone so that they can be called back: to a caller whose
+   * tickets.unmask scope holds the ticket, or to its owner (首问负责人 calls back), else 404.
+   * The reason is audited in the same transaction, also when the reporter left no phone
+   * (`value` null): the look was taken all the same.
+   */
+  async unmaskReporterPhone(auth: AuthContext, id: number, reason: string, actor: Actor): Promise<TicketUnmaskResult> {
+    return this.db.tx(async (q) => {
+      const t = await repo.getTicket(q, id);
+      if (!t || !(pathInScope(t.node_path, scopeFor(auth, 'tickets.unmask')) || t.owner_user_id === auth.user.id)) throw notFound(WHAT);
+      await appendAudit(q, {
+        ...actorEntry(actor), action: 'ticket.unmask', targetType: 'ticket', targetId: id, nodeId: t.node_id, result: 'success',
+        details: { code: t.code, field: 'reporterPhone', reason },
+      });
+      return { field: 'reporterPhone', value: t.reporter_phone };
+    });
+  }
+
+  /**
    * Every step: one transaction with the ticket's row locked (a concurrent identical step
    * waits, then finds the new status and answers 409), a timeline entry and an audit row.
    */
@@ -274,13 +294,27 @@ export interface TicketIntake {
   reporterName: string | null;
   reporterPhone: string | null;
   priority: repo.TicketValues['priority'];
+  /** True: `node` is a triage queue (see `intakePlace`); the ticket waits there, unassigned, for a manager to route it. */
+  triage?: boolean;
   /** Extra audit details of the intake (never personal data). */
   details?: Record<string, unknown>;
 }
 
 /**
+ * Where an intake outside the console files a ticket concerning `named` (the node it named, or
+ * none): that node when it is an active community or anything below it; otherwise the triage
+ * queue of the subdistrict on its path, or of the county when none is known. Shared by the
+ * 12345 hotline and Open311, so both queue what they cannot place in the same way.
+ */
+export async function intakePlace(q: Queryable, named: IntakeNode | undefined): Promise<{ node: IntakeNode; triage: boolean }> {
+  if (named?.active && COMMUNITY_AND_BELOW.includes(named.kind)) return { node: named, triage: false };
+  return { node: await triageNode(q, named?.path), triage: true };
+}
+
+/**
  * Files a ticket in the caller's transaction and hands it to the commissioner of its community
- * (首问负责), exactly as a console report does; without one it stays `reported`.
+ * (首问负责), exactly as a console report does; without one it stays `reported`. A triage
+ * ticket stays `reported` in its queue until a manager routes it (`TicketsService.route`).
  */
 export async function fileTicket(q: Queryable, input: TicketIntake, actor: Actor): Promise<repo.TicketRow> {
   const now = new Date();
@@ -301,19 +335,15 @@ export async function fileTicket(q: Queryable, input: TicketIntake, actor: Actor
     deadline: deadlineFrom(now, { amount: input.category.deadlineAmount, unit: input.category.deadlineUnit }, calendar),
     createdAt: now,
   });
-  await repo.insertEvent(q, { ticketId: id, kind: 'reported', from: null, to: 'reported', actorUserId: actor.userId, note: null, details: { source: input.source } });
-  const owner = await repo.communityCommissioner(q, input.node.path);
-  if (owner) {
-    await repo.updateTicket(q, id, 'assigned', { ownerId: owner.id, assignedAt: true });
-    await repo.insertEvent(q, {
-      ticketId: id, kind: 'assigned', from: 'reported', to: 'assigned', actorUserId: null, note: null,
-      details: { commissionerId: owner.id, commissionerName: owner.name, automatic: true },
-    });
-  }
+  const triage = input.triage === true;
+  await repo.insertEvent(q, {
+    ticketId: id, kind: 'reported', from: null, to: 'reported', actorUserId: actor.userId, note: null, details: { source: input.source, ...(triage ? { triage } : {}) },
+  });
+  const owner = triage ? undefined : await autoAssign(q, id, input.node.path);
   const ticket = (await repo.getTicket(q, id))!;
   await appendAudit(q, {
     ...actorEntry(actor), action: 'ticket.create', targetType: 'ticket', targetId: id, nodeId: input.node.id, result: 'success',
-    details: { code: ticket.code, source: input.source, categoryId: input.category.id, priority: input.priority, ownerId: owner?.id ?? null, ...input.details },
+    details: { code: ticket.code, source: input.source, categoryId: input.category.id, priority: input.priority, ownerId: owner?.id ?? null, triage, ...input.details },
   });
   return ticket;
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RouteAccess } from '@xj/contracts';
+import { RESIDENT_COOKIE, type RouteAccess } from '@xj/contracts';
 import { AppError } from '../errors.js';
 import type { Actor } from '../audit/audit.js';
 import type { AuthContext } from '../auth/scope.js';
 import type { SessionStore } from '../auth/sessions.js';
+import type { ResidentContext, ResidentSessionStore } from '../auth/resident-sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,6 +15,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** The verified resident of an `access: 'resident'` route. */
+    resident: ResidentContext | null;
   }
 }
 
@@ -32,13 +35,23 @@ export function enforceRouteDeclarations(app: FastifyInstance): void {
 }
 
 /** Resolves the session, checks CSRF and the route's permission before anything else runs. */
-export function registerAccessControl(app: FastifyInstance, sessions: SessionStore): void {
+export function registerAccessControl(app: FastifyInstance, sessions: SessionStore, residents: ResidentSessionStore): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('resident', null);
   app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config;
     const access = config.access;
     // Sessionless routes: public ones, and signed ones whose own hook checks the request's signature.
     if (!access || access === 'public' || access === 'signed') return;
+    if (access === 'resident') {
+      // The resident cookie is SameSite=Lax and carries no CSRF token: unsafe methods must come from this origin.
+      if (UNSAFE.has(req.method)) assertSameOrigin(req);
+      const token = req.cookies[RESIDENT_COOKIE];
+      const resident = token ? await residents.resolve(token) : null;
+      if (!resident) throw new AppError(401, 'RESIDENT_UNVERIFIED', '请先验证手机号');
+      req.resident = resident;
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     const auth = token ? await sessions.resolve(token) : null;
     if (!auth) {
@@ -63,6 +76,34 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
 export function authOf(req: FastifyRequest): AuthContext {
   if (!req.auth) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
   return req.auth;
+}
+
+/** The verified resident of a route that declared `access: 'resident'` (the hook guarantees it). */
+export function residentOf(req: FastifyRequest): ResidentContext {
+  if (!req.resident) throw new AppError(401, 'RESIDENT_UNVERIFIED', '请先验证手机号');
+  return req.resident;
+}
+
+/**
+ * CSRF defence for cookie-carrying requests without a token (the resident session, sign-in):
+ * a browser names the page's origin on every cross-origin POST (`Origin`) and, in current
+ * browsers, says `Sec-Fetch-Site: cross-site`; either one pointing elsewhere is refused.
+ * Clients that are not browsers send neither and carry no ambient cookie to abuse.
+ */
+export function assertSameOrigin(req: FastifyRequest): void {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  if (site === 'cross-site' || (origin !== undefined && hostOf(origin) !== req.headers.host)) {
+    throw new AppError(403, 'CSRF_FAILED', '请求来源不被允许');
+  }
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function actorOf(req: FastifyRequest): Actor {

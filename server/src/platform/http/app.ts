@@ -14,6 +14,8 @@ import type { Db } from '../db.js';
 import { AppError } from '../errors.js';
 import { loggerOptions } from '../logger.js';
 import { SessionStore } from '../auth/sessions.js';
+import { ResidentSessionStore } from '../auth/resident-sessions.js';
+import { createSmsSender, type SmsSender } from '../sms/sms.js';
 import { enforceRouteDeclarations, registerAccessControl } from './access.js';
 import { frameworkErrors, registerErrorHandling } from './error-handler.js';
 import { registerModules } from '../../modules/index.js';
@@ -26,6 +28,9 @@ export interface AppDeps {
   config: Config;
   db: Db;
   sessions: SessionStore;
+  /** Verified residents' sessions (the phone pages' `access: 'resident'` routes). */
+  residents: ResidentSessionStore;
+  sms: SmsSender;
 }
 
 
@@ -45,7 +50,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   app.removeContentTypeParser('text/plain');
 
   const sessions = new SessionStore(db, config.session);
-  const deps: AppDeps = { config, db, sessions };
+  const residents = new ResidentSessionStore(db);
+  const deps: AppDeps = { config, db, sessions, residents, sms: createSmsSender(config, app.log) };
 
   registerErrorHandling(app);
   enforceRouteDeclarations(app);
@@ -71,7 +77,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     global: false,
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', '请求过于频繁，请稍后再试'),
   });
-  registerAccessControl(app, sessions);
+  registerAccessControl(app, sessions, residents);
 
   await app.register(swagger, {
     openapi: {

@@ -249,6 +249,7 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/tickets/:id/handle', method: 'POST', hasId: true, as: () => commissioner, url: (id = '1') => `/api/tickets/${id}/handle`, valid: () => ({ resultNote: '坏输入办结' }), wrongType: { resultNote: ['a'] }, tooLong: { resultNote: long(2000) } },
   { name: 'POST /api/tickets/:id/confirm', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/confirm`, valid: () => ({ resolved: true, satisfaction: 'satisfied', comment: '坏输入' }), wrongType: { resolved: 'yes' }, tooLong: { comment: long(2000) } },
   { name: 'POST /api/tickets/:id/close', method: 'POST', hasId: true, as: () => secretary, url: (id = '1') => `/api/tickets/${id}/close` },
+  { name: 'POST /api/tickets/:id/unmask', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/tickets/${id}/unmask`, valid: () => ({ reason: '回访反映人' }), wrongType: { reason: 3 }, tooLong: { reason: long(200) } },
   // 书记直通车, reception days and notifications (the :id routes point past any record).
   { name: 'POST /api/tickets/:id/escalate', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/tickets/${id}/escalate`, valid: () => ({ reason: '坏输入直通车' }), wrongType: { reason: 1 }, tooLong: { reason: long(2000) } },
   { name: 'POST /api/reception-days', method: 'POST', url: () => '/api/reception-days', valid: () => ({ nodeId: ids.community, day: '2026-12-01', place: '坏输入会议室' }), wrongType: { day: 20261201 }, tooLong: { place: long(100) } },
@@ -262,6 +263,35 @@ const ROUTES: WriteRoute[] = [
   // Open311 API keys (the demo key is id 1: the :id route points past it).
   { name: 'POST /api/open311-keys', method: 'POST', url: () => '/api/open311-keys', valid: () => ({ name: '坏输入客户端' }), wrongType: { name: 3 }, tooLong: { name: long(50) } },
   { name: 'POST /api/open311-keys/:id/revoke', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/open311-keys/${id}/revoke` },
+  // Ticket settings (county admins): categories, holidays and make-up working days (the :id route points past any category).
+  {
+    name: 'POST /api/ticket-settings/categories',
+    method: 'POST',
+    url: () => '/api/ticket-settings/categories',
+    valid: () => ({ code: 'bad_input', name: '坏输入类别', deadlineAmount: 3, deadlineUnit: 'working_days', responseHours: 24 }),
+    wrongType: { deadlineAmount: '3' },
+    tooLong: { name: long(50) },
+  },
+  { name: 'PATCH /api/ticket-settings/categories/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/ticket-settings/categories/${id}`, valid: () => ({ name: '坏输入类别' }), wrongType: { active: 'no' }, tooLong: { name: long(50) } },
+  { name: 'POST /api/ticket-settings/holidays', method: 'POST', url: () => '/api/ticket-settings/holidays', valid: () => ({ day: '2030-10-01', name: '坏输入假日' }), wrongType: { day: 20301001 }, tooLong: { name: long(50) } },
+  { name: 'DELETE /api/ticket-settings/holidays/:day', method: 'DELETE', url: () => '/api/ticket-settings/holidays/2030-10-01' },
+  { name: 'POST /api/ticket-settings/workdays', method: 'POST', url: () => '/api/ticket-settings/workdays', valid: () => ({ day: '2030-10-12', name: '坏输入调休' }), wrongType: { name: ['a'] }, tooLong: { name: long(50) } },
+  { name: 'DELETE /api/ticket-settings/workdays/:day', method: 'DELETE', url: () => '/api/ticket-settings/workdays/2030-10-12' },
+  // Consultation (商量): agenda scope, offices, topics and the five steps (the :id routes point past any record).
+  { name: 'POST /api/consultations/agenda-categories', method: 'POST', url: () => '/api/consultations/agenda-categories', valid: () => ({ code: 'bad_input', name: '坏输入类别', kind: 'allowed', description: '坏输入' }), wrongType: { kind: 3 }, tooLong: { name: long(50) } },
+  { name: 'PATCH /api/consultations/agenda-categories/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/consultations/agenda-categories/${id}`, valid: () => ({ name: '坏输入类别' }), wrongType: { active: 'yes' }, tooLong: { description: long(500) } },
+  { name: 'POST /api/consultations/offices', method: 'POST', url: () => '/api/consultations/offices', valid: () => ({ name: '坏输入办公室', nodeId: ids.community, venue: '坏输入驿站', contactPhone: '13900000002' }), wrongType: { nodeId: 'abc' }, tooLong: { venue: long(200) } },
+  { name: 'PATCH /api/consultations/offices/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/consultations/offices/${id}`, valid: () => ({ name: '坏输入办公室' }), wrongType: { active: 'yes' }, tooLong: { openingHours: long(100) } },
+  { name: 'POST /api/consultations/topics', method: 'POST', url: () => '/api/consultations/topics', valid: () => ({ title: '坏输入议题', description: '坏输入', nodeId: ids.compound, source: 'branch', raisedByName: '坏输入', raisedByPhone: '13900000003' }), wrongType: { nodeId: 'abc' }, tooLong: { title: long(100) } },
+  { name: 'POST /api/consultations/topics/:id/screen', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/screen`, valid: () => ({ categoryId: 1, reason: '坏输入' }), wrongType: { categoryId: 'abc' }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/consultations/topics/:id/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/close`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  // Every field of a move is optional (the body may be left out), so it has no "valid" body to break field by field.
+  { name: 'POST /api/consultations/topics/:id/advance', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/advance` },
+  { name: 'POST /api/consultations/topics/:id/record', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/record`, valid: () => ({ record: '坏输入记录' }), wrongType: { record: 1 }, tooLong: { record: long(5000) } },
+  { name: 'POST /api/consultations/topics/:id/options', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/options`, valid: () => ({ title: '坏输入方案', description: '坏输入', cost: 10 }), wrongType: { cost: '10' }, tooLong: { title: long(100) } },
+  { name: 'POST /api/consultations/topics/:id/decision', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/decision`, valid: () => ({ decision: '坏输入决定', optionId: 1 }), wrongType: { optionId: 'abc' }, tooLong: { decision: long(2000) } },
+  { name: 'POST /api/consultations/topics/:id/tasks', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks`, valid: () => ({ title: '坏输入任务', ownerName: '坏输入', deadline: '2026-12-31' }), wrongType: { progress: '50' }, tooLong: { ownerName: long(50) } },
+  { name: 'PATCH /api/consultations/topics/:id/tasks/:taskId', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks/1`, valid: () => ({ progress: 50, title: '坏输入任务' }), wrongType: { progress: 'x' }, tooLong: { title: long(100) } },
   // Residents report without an account.
   {
     name: 'POST /api/public/tickets',
@@ -272,6 +302,10 @@ const ROUTES: WriteRoute[] = [
     wrongType: { nodeId: 'abc' },
     tooLong: { reporterName: long(50) },
   },
+  // Residents verify a phone number with an SMS code (no valid body here ever sends or checks a code).
+  { name: 'POST /api/public/resident/code', method: 'POST', url: () => '/api/public/resident/code', anonymous: true, valid: () => ({ phone: '13900000001' }), wrongType: { phone: 13900000001 }, tooLong: { phone: '1'.repeat(21) } },
+  { name: 'POST /api/public/resident/verify', method: 'POST', url: () => '/api/public/resident/verify', anonymous: true, valid: () => ({ phone: '13900000001', code: '123456' }), wrongType: { code: 123456 }, tooLong: { code: '1'.repeat(7) } },
+  { name: 'POST /api/public/resident/sign-out', method: 'POST', url: () => '/api/public/resident/sign-out', anonymous: true },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -351,6 +385,8 @@ describe('list queries', () => {
     ['/api/tickets', () => admin],
     ['/api/reception-days', () => admin],
     ['/api/notifications', () => admin],
+    ['/api/consultations/topics', () => admin],
+    ['/api/consultations/offices', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
@@ -372,6 +408,10 @@ describe('list queries', () => {
       [admin, '/api/users?role=king'],
       [admin, '/api/cockpit/summary?nodeId=0'],
       [admin, '/api/cockpit/summary?page=1'],
+      [admin, '/api/consultations/topics?step=vote'],
+      [admin, '/api/consultations/topics?status=open'],
+      [admin, '/api/consultations/topics/similar?nodeId=abc&title=x'],
+      [admin, '/api/consultations/offices?active=yes'],
       [auditor, '/api/audit?result=maybe'],
       [auditor, '/api/audit?from=yesterday'],
       [auditor, '/api/audit?to=2026-13-40'],

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const VALID = new Set<string>([...PERMISSIONS, 'public', 'authenticated', 'signed']);
+const VALID = new Set<string>([...PERMISSIONS, 'public', 'authenticated', 'signed', 'resident']);
 const api = () => seen.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
 
 describe('route declarations', () => {
@@ -37,13 +37,21 @@ describe('route declarations', () => {
     for (const r of api()) expect(VALID.has(String(r.access)), `${r.method} ${r.url}: ${String(r.access)}`).toBe(true);
   });
 
-  it('only sign-in, health, the password policy, the OpenAPI document and the residents\' reports are public', () => {
+  it('only sign-in, health, the password policy, the OpenAPI document, the residents\' reports and phone verification are public', () => {
     const pub = api().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
     expect(pub).toEqual([
       'GET /api/auth/password-policy', 'GET /api/health', 'GET /api/openapi.json',
       'GET /api/public/nodes', 'GET /api/public/ticket-categories', 'GET /api/public/tickets/:code',
       'POST /api/auth/login', 'POST /api/public/tickets', 'POST /api/public/tickets/:code/photos',
-    ]);
+      // Residents verify a phone number (the demo SMS outbox: demo mode with the log sender only, as here).
+      'GET /api/public/dev/sms-outbox', 'POST /api/public/resident/code', 'POST /api/public/resident/sign-out', 'POST /api/public/resident/verify',
+    ].sort());
+  });
+
+  it('routes for verified residents declare `resident` and live under /api/public', () => {
+    const resident = api().filter((r) => r.access === 'resident').map((r) => `${r.method} ${r.url}`).sort();
+    expect(resident).toContain('GET /api/public/resident/me');
+    for (const r of resident) expect(r).toMatch(/^\w+ \/api\/public\//);
   });
 
   it('only the 12345 hotline intake is signed (no session, an HMAC signature on every request)', () => {
@@ -57,9 +65,9 @@ describe('route declarations', () => {
   });
 
   it('every write route needs a write permission or a signed-in user', () => {
-    const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed');
+    const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed' && r.access !== 'resident');
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm)$/.test(p)), 'authenticated'];
+    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise)$/.test(p)), 'authenticated'];
     for (const w of writes) expect(writePermissions, `${w.method} ${w.url}`).toContain(w.access);
   });
 

@@ -13,6 +13,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   SearchOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -64,6 +65,7 @@ const NAV: NavGroup[] = [
     entries: [
       { path: PATHS.users, labelKey: 'users', icon: <TeamOutlined />, permission: 'users.read' },
       { path: PATHS.open311Keys, labelKey: 'open311Keys', icon: <ApiOutlined />, permission: 'open311.manage' },
+      { path: PATHS.ticketSettings, labelKey: 'ticketSettings', icon: <SettingOutlined />, permission: 'tickets.configure' },
       { path: PATHS.audit, labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
       { path: PATHS.account, labelKey: 'account', icon: <UserOutlined /> },
     ],

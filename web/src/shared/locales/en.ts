@@ -3,10 +3,12 @@ import type { zhCN } from './zh-CN';
 import { peopleEn } from './people.en';
 import { registryEn } from './registry.en';
 import { residentEn } from './resident.en';
+import { residentVerifyEn } from './resident-verify.en';
 import { ticketsEn } from './tickets.en';
 import { open311En } from './open311.en';
 import { receptionEn } from './reception.en';
 import { ticketDetailEn } from './ticket-detail.en';
+import { ticketSettingsEn } from './ticket-settings.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -70,6 +72,7 @@ export const en: Strings<typeof zhCN> = {
     tree: 'Organisation',
     users: 'Users & grants',
     open311Keys: 'Open311 API keys',
+    ticketSettings: 'Ticket settings',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',
@@ -327,8 +330,10 @@ export const en: Strings<typeof zhCN> = {
   ...peopleEn,
   ...registryEn,
   ...residentEn,
+  ...residentVerifyEn,
   ...ticketsEn,
   ...open311En,
   ...receptionEn,
   ...ticketDetailEn,
+  ...ticketSettingsEn,
 };

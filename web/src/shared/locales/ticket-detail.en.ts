@@ -1,4 +1,4 @@
-/** English strings: ticket photos, escalation and triage routing on the detail page, the notification bell. */
+/** English strings: ticket photos, escalation, triage routing and the reporter phone on the detail page, the notification bell. */
 import type { ticketDetailZhCN } from './ticket-detail.zh-CN';
 import type { Strings } from './strings';
 
@@ -33,7 +33,7 @@ export const ticketDetailEn: Strings<typeof ticketDetailZhCN> = {
   ticketRoute: {
     button: 'Route to a community',
     title: 'Route to a community · {{code}}',
-    hint: 'A 12345 hotline case that could not be placed waits here: choose its community (or a compound, building or stairwell below it) and it is assigned to that community’s commissioner at once.',
+    hint: 'A 12345 hotline or Open311 case that could not be placed waits here: choose its community (or a compound, building or stairwell below it) and it is assigned to that community’s commissioner at once.',
     node: 'Route to',
     nodeRequired: 'Choose a community or a place below it',
     reason: 'Note',
@@ -42,6 +42,10 @@ export const ticketDetailEn: Strings<typeof ticketDetailZhCN> = {
     triageTag: 'Triage',
     triageOnly: 'Triage queue only',
     routedTo: 'From {{from}} to {{to}}',
+  },
+  ticketUnmask: {
+    hint: "The reporter's phone is for calling them back only. Viewing it is recorded in the audit log: please give a reason.",
+    call: 'Call the reporter on {{phone}}',
   },
   notifications: {
     title: 'Notifications',

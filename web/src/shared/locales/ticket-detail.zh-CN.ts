@@ -1,4 +1,4 @@
-/** Simplified Chinese strings: ticket photos, 书记直通车 and triage routing on the detail page, the notification bell. */
+/** Simplified Chinese strings: ticket photos, 书记直通车, triage routing and the reporter phone on the detail page, the notification bell. */
 export const ticketDetailZhCN = {
   ticketPhotos: {
     title: '照片',
@@ -30,7 +30,7 @@ export const ticketDetailZhCN = {
   ticketRoute: {
     button: '分派到社区',
     title: '分派到社区 · {{code}}',
-    hint: '12345 热线未能定位到社区的工单在此分拣：选定所在社区（可到小区、楼栋、楼道），系统随即派给该社区的服务专员（首问负责）。',
+    hint: '12345 热线或 Open311 接入时未能定位到社区的工单在此分拣：选定所在社区（可到小区、楼栋、楼道），系统随即派给该社区的服务专员（首问负责）。',
     node: '分派到',
     nodeRequired: '请选择社区或以下的位置',
     reason: '说明',
@@ -39,6 +39,10 @@ export const ticketDetailZhCN = {
     triageTag: '待分拣',
     triageOnly: '只看分拣队列',
     routedTo: '从 {{from}} 分派到 {{to}}',
+  },
+  ticketUnmask: {
+    hint: '反映人电话仅用于回访联系。查看将记录在审计日志中，请填写查看原因。',
+    call: '拨打反映人电话 {{phone}}',
   },
   notifications: {
     title: '通知',

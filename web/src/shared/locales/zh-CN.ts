@@ -2,10 +2,12 @@
 import { peopleZhCN } from './people.zh-CN';
 import { registryZhCN } from './registry.zh-CN';
 import { residentZhCN } from './resident.zh-CN';
+import { residentVerifyZhCN } from './resident-verify.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { open311ZhCN } from './open311.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
 import { ticketDetailZhCN } from './ticket-detail.zh-CN';
+import { ticketSettingsZhCN } from './ticket-settings.zh-CN';
 
 export const zhCN = {
   app: {
@@ -68,6 +70,7 @@ export const zhCN = {
     tree: '组织架构',
     users: '用户与授权',
     open311Keys: 'Open311 接口密钥',
+    ticketSettings: '工单设置',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',
@@ -325,8 +328,10 @@ export const zhCN = {
   ...peopleZhCN,
   ...registryZhCN,
   ...residentZhCN,
+  ...residentVerifyZhCN,
   ...ticketsZhCN,
   ...open311ZhCN,
   ...receptionZhCN,
   ...ticketDetailZhCN,
+  ...ticketSettingsZhCN,
 };

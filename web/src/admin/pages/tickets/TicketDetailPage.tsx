@@ -18,6 +18,7 @@ import { TicketActionModal } from './TicketActionModal';
 import { TicketEscalateModal } from './TicketEscalateModal';
 import { availableActions, mayEscalate, mayRoute, photoStages, type ConsoleAction } from './ticketPermissions';
 import { TicketPhotos } from './TicketPhotos';
+import { TicketReporterPhone } from './TicketReporterPhone';
 import { TicketRouteModal } from './TicketRouteModal';
 import { TicketTimeline } from './TicketTimeline';
 import { OverdueTag, TicketDeadline, TicketPriorityTag, TicketStatusTag } from './TicketTags';
@@ -171,7 +172,7 @@ export default function TicketDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('tickets.reporterName')}>{dash(ticket.reporterName)}</Descriptions.Item>
               <Descriptions.Item label={t('tickets.reporterPhone')}>
-                <span className="mono">{dash(ticket.reporterPhone)}</span>
+                <TicketReporterPhone key={ticket.id} ticketId={ticket.id} masked={ticket.reporterPhone} />
               </Descriptions.Item>
               <Descriptions.Item label={t('tickets.escalated')}>{ticket.escalated ? `${t('common.yes')}（${formatDateTime(ticket.escalatedAt)}）` : t('common.no')}</Descriptions.Item>
             </Descriptions>

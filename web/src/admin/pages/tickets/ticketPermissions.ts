@@ -39,7 +39,7 @@ export function mayEscalate(ticket: TicketDetailDto, me: MeDto | null): boolean 
   return !!me && me.permissions.includes('tickets.confirm') && ticket.status !== 'closed' && !ticket.escalationPending && isSecretaryOf(ticket, me);
 }
 
-/** A manager routes a triage ticket (12345 hotline, not routable on arrival) to its community. */
+/** A manager routes a triage ticket (12345 hotline or Open311, not routable on arrival) to its community. */
 export function mayRoute(ticket: TicketDto, me: MeDto | null): boolean {
   return !!me && me.permissions.includes('tickets.manage') && ticket.triage && ticket.status === 'reported';
 }

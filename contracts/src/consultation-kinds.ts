@@ -1,0 +1,165 @@
+/**
+ * Names, labels and rules of consultation (商量): the agenda scope (七议五不议), topics and
+ * the five-step method (协商议事五步工作法). Zod-free so that browser code can import them.
+ */
+
+type Labels<K extends string> = Record<K, { zh: string; en: string }>;
+
+// ── Agenda scope (七议五不议) ────────────────────────────────────────────────
+
+/** `allowed`: may be consulted (议); `excluded`: may not (不议). */
+export const AGENDA_KINDS = ['allowed', 'excluded'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export const AGENDA_KIND_LABELS: Labels<AgendaKind> = {
+  allowed: { zh: '可议事项', en: 'May be consulted' },
+  excluded: { zh: '不议事项', en: 'Not for consultation' },
+};
+/** How many active categories of each kind the county's rule (七议五不议) names. */
+export const AGENDA_EXPECTED_COUNTS: Record<AgendaKind, number> = { allowed: 7, excluded: 5 };
+
+export const AGENDA_LIMITS = {
+  codePattern: /^[a-z][a-z0-9_]{1,39}$/,
+  nameMax: 50,
+  descriptionMax: 500,
+  exampleMax: 100,
+  examplesMax: 10,
+  sortMax: 1000,
+} as const;
+
+// ── Topics (议题) ────────────────────────────────────────────────────────────
+
+/** Where a topic comes from: a resident (phone page, later), a red steward, a compound branch, a ticket, the community. */
+export const TOPIC_SOURCES = ['resident', 'steward', 'branch', 'ticket', 'community'] as const;
+export type TopicSource = (typeof TOPIC_SOURCES)[number];
+export const TOPIC_SOURCE_LABELS: Labels<TopicSource> = {
+  resident: { zh: '居民提出', en: 'Resident' },
+  steward: { zh: '红色管家', en: 'Red steward' },
+  branch: { zh: '小区党支部', en: 'Compound branch' },
+  ticket: { zh: '工单转入', en: 'From a ticket' },
+  community: { zh: '社区提出', en: 'Community' },
+};
+
+/**
+ * screening → rejected (excluded category, terminal) or active (allowed category; the five
+ * steps) → evaluated (outcome published). `closed`: ended early with a reason (a duplicate,
+ * withdrawn), terminal.
+ */
+export const TOPIC_STATUSES = ['screening', 'rejected', 'active', 'evaluated', 'closed'] as const;
+export type TopicStatus = (typeof TOPIC_STATUSES)[number];
+export const TOPIC_STATUS_LABELS: Labels<TopicStatus> = {
+  screening: { zh: '待审查', en: 'Screening' },
+  rejected: { zh: '不予议事', en: 'Rejected' },
+  active: { zh: '议事中', en: 'In progress' },
+  evaluated: { zh: '已办结', en: 'Evaluated' },
+  closed: { zh: '已终止', en: 'Closed' },
+};
+/** Open topics: the ones a new similar topic may duplicate, and at most one per ticket. */
+export const TOPIC_OPEN_STATUSES = ['screening', 'active'] as const satisfies readonly TopicStatus[];
+
+/** 协商议事五步工作法, in order. */
+export const CONSULTATION_STEPS = ['collect', 'propose', 'deliberate', 'implement', 'evaluate'] as const;
+export type ConsultationStep = (typeof CONSULTATION_STEPS)[number];
+export const CONSULTATION_STEP_LABELS: Labels<ConsultationStep> = {
+  collect: { zh: '问诉求', en: 'Collect demands' },
+  propose: { zh: '提方案', en: 'Propose' },
+  deliberate: { zh: '议事项', en: 'Deliberate' },
+  implement: { zh: '快办理', en: 'Carry out' },
+  evaluate: { zh: '评效果', en: 'Evaluate' },
+};
+
+/** What must hold before a topic may leave a step. */
+export const STEP_CONDITIONS = ['record', 'option', 'decision', 'tasksDoneOrRecord', 'outcome'] as const;
+export type StepCondition = (typeof STEP_CONDITIONS)[number];
+
+export interface StepExitRule {
+  /** The step that opens next; null: leaving this step concludes the topic (status `evaluated`). */
+  next: ConsultationStep | null;
+  needs: readonly StepCondition[];
+  /** The refusal (409 ILLEGAL_TRANSITION, details.unmet) when a condition does not hold. */
+  message: string;
+}
+
+/**
+ * The one table of step moves, used by the server (409 when a condition does not hold) and
+ * by the console (what to do before the next step):
+ * - collect → propose: the step's record (the demands collected) is written;
+ * - propose → deliberate: at least one plan option;
+ * - deliberate → implement: a decision (text and chosen option) — recorded by hand now, by a
+ *   consultation meeting or an online vote later (`decisionSource`);
+ * - implement → evaluate: every task at 100%, or a record of what was done;
+ * - evaluate → (evaluated): the outcome, published with an optional review date.
+ */
+export const STEP_EXIT_RULES: Record<ConsultationStep, StepExitRule> = {
+  collect: { next: 'propose', needs: ['record'], message: '请先填写“问诉求”的记录（收集到的居民诉求），再进入“提方案”' },
+  propose: { next: 'deliberate', needs: ['option'], message: '至少要有一个方案，才能进入“议事项”' },
+  deliberate: { next: 'implement', needs: ['decision'], message: '请先记录议事决定（决定内容和选定的方案），再进入“快办理”' },
+  implement: { next: 'evaluate', needs: ['tasksDoneOrRecord'], message: '办理任务尚未全部完成（100%），也没有填写办理记录，不能进入“评效果”' },
+  evaluate: { next: null, needs: ['outcome'], message: '请填写评效果的结论（办理结果），才能办结议题' },
+};
+
+/** Where a decision comes from: entered by hand; a consultation meeting's decision; an online vote (both next). */
+export const DECISION_SOURCES = ['recorded', 'meeting', 'vote'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
+/** Timeline entries. */
+export const TOPIC_EVENT_KINDS = [
+  'raised', 'rejected', 'accepted', 'advanced', 'option_added', 'decided', 'task_added', 'task_updated', 'evaluated', 'closed',
+] as const;
+export type TopicEventKind = (typeof TOPIC_EVENT_KINDS)[number];
+export const TOPIC_EVENT_KIND_LABELS: Labels<TopicEventKind> = {
+  raised: { zh: '提出议题', en: 'Raised' },
+  rejected: { zh: '审查不予议事', en: 'Rejected by screening' },
+  accepted: { zh: '审查通过', en: 'Accepted by screening' },
+  advanced: { zh: '进入下一步', en: 'Next step' },
+  option_added: { zh: '新增方案', en: 'Option added' },
+  decided: { zh: '记录议事决定', en: 'Decision recorded' },
+  task_added: { zh: '新增办理任务', en: 'Task added' },
+  task_updated: { zh: '更新任务进度', en: 'Task updated' },
+  evaluated: { zh: '评效果并办结', en: 'Evaluated' },
+  closed: { zh: '终止议题', en: 'Closed' },
+};
+
+export const TOPIC_LIMITS = {
+  titleMax: 100,
+  descriptionMax: 2000,
+  nameMax: 50,
+  recordMax: 5000,
+  reasonMax: 500,
+  optionTitleMax: 100,
+  optionDescriptionMax: 2000,
+  /** Yuan, two decimals. */
+  costMax: 100_000_000,
+  decisionMax: 2000,
+  outcomeMax: 2000,
+  taskTitleMax: 100,
+  similarMax: 5,
+} as const;
+
+export const OFFICE_LIMITS = {
+  nameMax: 100,
+  venueMax: 200,
+  addressMax: 200,
+  hoursMax: 100,
+  contactNameMax: 50,
+} as const;
+
+/** Pieces too common in titles to make two of them similar (小区, 社区, 问题…). */
+const COMMON_BIGRAMS = new Set(['小区', '社区', '问题', '居民', '关于', '建议', '解决', '希望', '要求', '反映', '一个', '我们']);
+
+/**
+ * Every two-character piece of a title (letters and digits only, lower-cased): the server
+ * stores them with the topic and finds similar titles by the pieces they share. Chinese has
+ * no spaces between words, so character pairs stand in for words.
+ */
+export function titleBigrams(title: string): string[] {
+  const chars = [...title.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')];
+  if (chars.length === 1) return [chars[0]!];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** The pieces a search for similar titles uses: common ones dropped. */
+export function significantBigrams(title: string): string[] {
+  return titleBigrams(title).filter((g) => !COMMON_BIGRAMS.has(g));
+}
