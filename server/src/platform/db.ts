@@ -116,7 +116,9 @@ export function dumpEmbedded(db: Db): Promise<Blob> {
 /** PostgreSQL via DATABASE_URL, else embedded PGlite in `dataDir` (`memory://` for tests). */
 export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number; loadDataDir?: Blob }): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // JIT compilation pays off for long analytical scans, not for this workload: a year's ticket
+    // rates spent ~400 ms compiling a ~450 ms query (bench/README.md). Off for our connections.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c jit=off' });
     await pool.query('SELECT 1');
     return new PostgresDb(pool);
   }

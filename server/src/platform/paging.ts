@@ -13,7 +13,7 @@ export const COUNT_CAP = 10_000;
 
 /**
  * Runs a filtered list query: the page (ORDER BY … LIMIT, so an index on the order can stop early)
- * and, unless the first page already shows everything, a count of the same rows capped at COUNT_CAP.
+ * and, unless the first page already shows everything, a count of the same rows capped at `countCap`.
  * `fromWhere` is the `FROM … WHERE …` part; `select` and `orderBy` apply to the page.
  */
 export async function pagedQuery<R, T>(
@@ -21,6 +21,7 @@ export async function pagedQuery<R, T>(
   parts: { select: string; fromWhere: string; orderBy: string; params: unknown[] },
   page: { page: number; pageSize: number },
   map: (row: R) => T,
+  countCap: number = COUNT_CAP,
 ): Promise<Page<T>> {
   const n = parts.params.length;
   const offset = (page.page - 1) * page.pageSize;
@@ -33,13 +34,13 @@ export async function pagedQuery<R, T>(
   if (rows.length === page.pageSize || (rows.length === 0 && offset > 0)) {
     const [c] = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM (SELECT 1 ${parts.fromWhere} LIMIT $${n + 1}) counted`, [
       ...parts.params,
-      COUNT_CAP + 1,
+      countCap + 1,
     ]);
     // Past the cap the count stops short of deep pages; a page past the end has only the count.
     total = rows.length ? Math.max(c?.total ?? 0, total) : (c?.total ?? 0);
   }
-  const totalCapped = total > COUNT_CAP;
-  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total: totalCapped ? COUNT_CAP : total, totalCapped } };
+  const totalCapped = total > countCap;
+  return { data: rows.map(map), pagination: { page: page.page, pageSize: page.pageSize, total: totalCapped ? countCap : total, totalCapped } };
 }
 
 /** Builds `AND`-joined conditions with numbered parameters. */

@@ -61,6 +61,12 @@ export interface TicketRow {
 // ticket (12345 hotline, not routable on arrival) sits on a subdistrict or the county: that node stands in.
 // Every join is on a key that always matches, written LEFT so that PostgreSQL drops the ones a query
 // does not use: a list's count then reads the tickets alone (bench/README.md, bench:tickets).
+/**
+ * Ticket lists stop counting at 1,000: at county scale (250,000 tickets) a count to 10,000 cost
+ * more than ten times the page itself (bench/README.md, bench:tickets); past it, narrow the filters.
+ */
+export const TICKET_COUNT_CAP = 1_000;
+
 const COLUMNS = `t.id, t.code, t.source, t.category_id, c.code AS category_code, c.name AS category_name,
   t.node_id, n.name AS node_name, n.path AS node_path, cm.id AS community_id, cm.name AS community_name,
   t.address, t.lat, t.lng, t.description, t.reporter_name, t.reporter_phone, t.priority, t.status,
@@ -161,7 +167,7 @@ export async function listTickets(q: Queryable, f: TicketFilter, page: { page: n
   if (f.triage !== undefined) where.add(f.triage ? 'n.depth < 2' : 'n.depth >= 2');
   if (f.open !== undefined) where.add(f.open ? "t.status <> 'closed'" : "t.status = 'closed'");
   const orderBy = f.sort === 'deadline' ? 't.deadline ASC, t.id ASC' : 't.created_at DESC, t.id DESC';
-  return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy, params: where.params }, page, toTicketDto);
+  return pagedQuery(q, { select: COLUMNS, fromWhere: `${FROM} ${where}`, orderBy, params: where.params }, page, toTicketDto, TICKET_COUNT_CAP);
 }
 
 /** One ticket; `forUpdate` locks its row first, so that concurrent steps on it run one after the other. */
