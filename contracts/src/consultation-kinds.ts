@@ -104,6 +104,7 @@ export type DecisionSource = (typeof DECISION_SOURCES)[number];
 /** Timeline entries. */
 export const TOPIC_EVENT_KINDS = [
   'raised', 'rejected', 'accepted', 'advanced', 'option_added', 'decided', 'task_added', 'task_updated', 'evaluated', 'closed',
+  'meeting_planned', 'meeting_held', 'meeting_cancelled',
 ] as const;
 export type TopicEventKind = (typeof TOPIC_EVENT_KINDS)[number];
 export const TOPIC_EVENT_KIND_LABELS: Labels<TopicEventKind> = {
@@ -117,6 +118,9 @@ export const TOPIC_EVENT_KIND_LABELS: Labels<TopicEventKind> = {
   task_updated: { zh: '更新任务进度', en: 'Task updated' },
   evaluated: { zh: '评效果并办结', en: 'Evaluated' },
   closed: { zh: '终止议题', en: 'Closed' },
+  meeting_planned: { zh: '安排商量会议', en: 'Meeting planned' },
+  meeting_held: { zh: '召开商量会议', en: 'Meeting held' },
+  meeting_cancelled: { zh: '取消商量会议', en: 'Meeting cancelled' },
 };
 
 export const TOPIC_LIMITS = {
@@ -163,3 +167,52 @@ export function titleBigrams(title: string): string[] {
 export function significantBigrams(title: string): string[] {
   return titleBigrams(title).filter((g) => !COMMON_BIGRAMS.has(g));
 }
+
+// ── Consultation meetings (商量会议) ─────────────────────────────────────────
+
+/** 现场 / 圆桌 / 线上. */
+export const MEETING_FORMS = ['onsite', 'roundtable', 'online'] as const;
+export type MeetingForm = (typeof MEETING_FORMS)[number];
+export const MEETING_FORM_LABELS: Labels<MeetingForm> = {
+  onsite: { zh: '现场商量', en: 'On-site' },
+  roundtable: { zh: '圆桌会议', en: 'Round-table' },
+  online: { zh: '线上商量', en: 'Online' },
+};
+
+/** Who is invited: resident representatives, commissioners, the property company, red stewards, 两代表一委员, others. */
+export const MEETING_GROUPS = ['resident_reps', 'commissioners', 'property_company', 'stewards', 'deputies', 'others'] as const;
+export type MeetingGroup = (typeof MEETING_GROUPS)[number];
+export const MEETING_GROUP_LABELS: Labels<MeetingGroup> = {
+  resident_reps: { zh: '居民代表', en: 'Resident representatives' },
+  commissioners: { zh: '专员', en: 'Commissioners' },
+  property_company: { zh: '物业企业', en: 'Property company' },
+  stewards: { zh: '红色管家', en: 'Red stewards' },
+  deputies: { zh: '两代表一委员', en: 'Deputies and CPPCC members' },
+  others: { zh: '其他', en: 'Others' },
+};
+
+/** planned → held (minutes and decision) or cancelled (reason); both terminal. */
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Labels<MeetingStatus> = {
+  planned: { zh: '待召开', en: 'Planned' },
+  held: { zh: '已召开', en: 'Held' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+/** How an attendance was recorded: by staff on the console, or by a verified resident scanning the QR code. */
+export const ATTENDANCE_SOURCES = ['staff', 'qr'] as const;
+export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
+
+export const MEETING_LIMITS = {
+  placeMax: 200,
+  minutesMax: 10000,
+  decisionMax: 2000,
+  reasonMax: 500,
+  nameMax: 50,
+  /** Residents may sign in from this long before the start. */
+  signInOpensHoursBefore: 2,
+} as const;
+
+/** The phone page a meeting's QR code opens. */
+export const meetingSignInPath = (token: string) => `/m/consult/meeting/${token}`;

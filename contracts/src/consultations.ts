@@ -8,6 +8,11 @@ import {
   AGENDA_LIMITS,
   CONSULTATION_STEPS,
   DECISION_SOURCES,
+  MEETING_FORMS,
+  MEETING_GROUPS,
+  MEETING_LIMITS,
+  MEETING_STATUSES,
+  ATTENDANCE_SOURCES,
   OFFICE_LIMITS,
   TOPIC_EVENT_KINDS,
   TOPIC_LIMITS,
@@ -364,3 +369,132 @@ export const topicTaskParamsSchema = z.object({ id: idSchema, taskId: idSchema }
 
 export const topicCloseSchema = z.object({ reason: text(TOPIC_LIMITS.reasonMax) }).strict();
 export type TopicClose = z.infer<typeof topicCloseSchema>;
+
+// ── Consultation meetings (商量会议) ─────────────────────────────────────────
+
+export const meetingFormSchema = z.enum(MEETING_FORMS);
+export const meetingGroupSchema = z.enum(MEETING_GROUPS);
+export const meetingStatusSchema = z.enum(MEETING_STATUSES);
+export const attendanceSourceSchema = z.enum(ATTENDANCE_SOURCES);
+const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 并带时区，如 2026-12-01T14:30:00+08:00' });
+
+export const meetingAttendeeSchema = z.object({
+  id: z.number().int(),
+  /** A resident who signed in by QR code has no name on record: null. */
+  name: z.string().nullable(),
+  group: meetingGroupSchema.nullable(),
+  /** Masked. */
+  phone: z.string().nullable(),
+  source: attendanceSourceSchema,
+  residentId: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type MeetingAttendeeDto = z.infer<typeof meetingAttendeeSchema>;
+
+export const meetingSchema = z.object({
+  id: z.number().int(),
+  topicId: z.number().int(),
+  topicTitle: z.string(),
+  nodeId: z.number().int(),
+  nodeName: z.string(),
+  communityName: z.string(),
+  office: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  form: meetingFormSchema,
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  place: z.string(),
+  invitedGroups: z.array(meetingGroupSchema),
+  status: meetingStatusSchema,
+  minutes: z.string().nullable(),
+  decision: z.string().nullable(),
+  decisionOptionId: z.number().int().nullable(),
+  heldAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  attendanceCount: z.number().int(),
+  ...timestamps,
+});
+export type MeetingDto = z.infer<typeof meetingSchema>;
+export const meetingListSchema = listResponse(meetingSchema);
+
+export const meetingDetailSchema = meetingSchema.extend({
+  attendees: z.array(meetingAttendeeSchema),
+  /** The sign-in token (for the QR code) and the phone page's path it opens. */
+  signInToken: z.string(),
+  signInPath: z.string(),
+});
+export type MeetingDetailDto = z.infer<typeof meetingDetailSchema>;
+
+export const meetingListQuerySchema = paginationQuerySchema
+  .extend({ topicId: idSchema.optional(), status: meetingStatusSchema.optional(), form: meetingFormSchema.optional(), nodeId: idSchema.optional() })
+  .strict();
+export type MeetingListQuery = z.infer<typeof meetingListQuerySchema>;
+
+export const meetingCreateSchema = z
+  .object({
+    topicId: idSchema,
+    officeId: idSchema.optional(),
+    form: meetingFormSchema,
+    startsAt: instant,
+    endsAt: instant.optional(),
+    place: text(MEETING_LIMITS.placeMax),
+    invitedGroups: z.array(meetingGroupSchema).max(MEETING_GROUPS.length).default([]),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.endsAt !== undefined && Date.parse(v.endsAt) <= Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+    if (new Set(v.invitedGroups).size !== v.invitedGroups.length) ctx.addIssue({ code: 'custom', path: ['invitedGroups'], message: '邀请对象不能重复' });
+  });
+export type MeetingCreate = z.infer<typeof meetingCreateSchema>;
+
+/** Holding a meeting: the minutes (the discussion) and the decision, optionally the option chosen. */
+export const meetingHoldSchema = z
+  .object({ minutes: text(MEETING_LIMITS.minutesMax), decision: text(MEETING_LIMITS.decisionMax), optionId: idSchema.optional() })
+  .strict();
+export type MeetingHold = z.infer<typeof meetingHoldSchema>;
+
+export const meetingCancelSchema = z.object({ reason: text(MEETING_LIMITS.reasonMax) }).strict();
+export type MeetingCancel = z.infer<typeof meetingCancelSchema>;
+
+export const meetingAttendeeCreateSchema = z
+  .object({ name: text(MEETING_LIMITS.nameMax), group: meetingGroupSchema, phone: phoneSchema.optional() })
+  .strict();
+export type MeetingAttendeeCreate = z.infer<typeof meetingAttendeeCreateSchema>;
+
+/** A meeting's sign-in token: 128 random bits, base64url (22 characters). */
+export const meetingTokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{22}$/, { message: '签到码不正确' }) }).strict();
+
+/** What anyone holding the QR code sees: no personal data. */
+export const publicMeetingSchema = z.object({
+  topicTitle: z.string(),
+  communityName: z.string(),
+  form: meetingFormSchema,
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  place: z.string(),
+  status: meetingStatusSchema,
+  /** Whether a verified resident may sign in now. */
+  signInOpen: z.boolean(),
+});
+export type PublicMeetingDto = z.infer<typeof publicMeetingSchema>;
+
+export const meetingAttendanceSchema = z.object({
+  attendanceId: z.number().int(),
+  signedInAt: z.string(),
+  /** False when this resident had already signed in (the same attendance is answered). */
+  created: z.boolean(),
+});
+export type MeetingAttendanceDto = z.infer<typeof meetingAttendanceSchema>;
+
+export const consultationStatsQuerySchema = z.object({ nodeId: idSchema.optional() }).strict();
+export type ConsultationStatsQuery = z.infer<typeof consultationStatsQuerySchema>;
+
+/** Held meetings only (planned and cancelled ones are not counted) and their attendances; topics by status and step. */
+export const consultationStatsSchema = z.object({
+  meetings: z.number().int(),
+  attendances: z.number().int(),
+  byForm: z.object({ onsite: z.number().int(), roundtable: z.number().int(), online: z.number().int() }),
+  topicsByStatus: z.record(topicStatusSchema, z.number().int()),
+  topicsByStep: z.record(consultationStepSchema, z.number().int()),
+});
+export type ConsultationStatsDto = z.infer<typeof consultationStatsSchema>;

@@ -21,3 +21,4 @@ export * from './ticket-rates.js';
 export * from './import-rules.js';
 export * from './stats-figures.js';
 export * from './resident-auth-kinds.js';
+export * from './consultation-kinds.js';

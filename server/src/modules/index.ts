@@ -43,7 +43,7 @@ import { hotlineRoutes } from './hotline/hotline.routes.js';
 import { ticketsExcelRoutes } from './tickets/tickets-excel.routes.js';
 import { ticketRatesRoutes } from './tickets/tickets-rates.routes.js';
 import { ticketSettingsRoutes } from './ticket-settings/ticket-settings.routes.js';
-import { consultationsRoutes } from './consultations/consultations.routes.js';
+import { consultationsRoutes, publicConsultationsRoutes } from './consultations/consultations.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -94,4 +94,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => ticketRatesRoutes(a, deps), { prefix: '/tickets' });
   await api.register(async (a) => ticketSettingsRoutes(a, deps), { prefix: '/ticket-settings' });
   await api.register(async (a) => consultationsRoutes(a, deps), { prefix: '/consultations' });
+  await api.register(async (a) => publicConsultationsRoutes(a, deps), { prefix: '/public/consultations' });
 }

@@ -45,6 +45,10 @@ const MyTicketsPage = lazy(() => import('./pages/tickets/MyTicketsPage'));
 const ReceptionDaysPage = lazy(() => import('./pages/ReceptionDaysPage'));
 const Open311KeysPage = lazy(() => import('./pages/Open311KeysPage'));
 const TicketSettingsPage = lazy(() => import('./pages/ticket-settings/TicketSettingsPage'));
+const TopicsPage = lazy(() => import('./pages/consultations/TopicsPage'));
+const TopicDetailPage = lazy(() => import('./pages/consultations/TopicDetailPage'));
+const AgendaPage = lazy(() => import('./pages/consultations/AgendaPage'));
+const OfficesPage = lazy(() => import('./pages/consultations/OfficesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -111,6 +115,10 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.tickets}/:id`} element={<RequirePermission permission="tickets.read"><TicketDetailPage /></RequirePermission>} />
           <Route path={PATHS.myTickets} element={<RequirePermission permission="tickets.handle"><MyTicketsPage /></RequirePermission>} />
           <Route path={PATHS.receptionDays} element={<RequirePermission permission="tickets.read"><ReceptionDaysPage /></RequirePermission>} />
+          <Route path={PATHS.consultTopics} element={<RequirePermission permission="consultations.read"><TopicsPage /></RequirePermission>} />
+          <Route path={`${PATHS.consultTopics}/:id`} element={<RequirePermission permission="consultations.read"><TopicDetailPage /></RequirePermission>} />
+          <Route path={PATHS.consultAgenda} element={<RequirePermission permission="consultations.read"><AgendaPage /></RequirePermission>} />
+          <Route path={PATHS.consultOffices} element={<RequirePermission permission="consultations.read"><OfficesPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
           <Route path={PATHS.ticketSettings} element={<RequirePermission permission="tickets.configure"><TicketSettingsPage /></RequirePermission>} />

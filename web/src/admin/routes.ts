@@ -23,6 +23,9 @@ export const PATHS = {
   myTickets: '/my-tickets',
   ticketRates: '/ticket-rates',
   receptionDays: '/reception-days',
+  consultTopics: '/consultations/topics',
+  consultAgenda: '/consultations/agenda',
+  consultOffices: '/consultations/offices',
   users: '/users',
   open311Keys: '/open311-keys',
   ticketSettings: '/ticket-settings',
@@ -32,6 +35,7 @@ export const PATHS = {
 
 export const personPath = (id: number) => `${PATHS.people}/${id}`;
 export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
+export const topicPath = (id: number) => `${PATHS.consultTopics}/${id}`;
 
 /** Pages in landing-page preference order. */
 const LANDING: { path: string; permission: Permission }[] = [

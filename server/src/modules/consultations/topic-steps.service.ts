@@ -2,6 +2,7 @@ import {
   CONSULTATION_STEP_LABELS,
   STEP_EXIT_RULES,
   type ConsultationStep,
+  type DecisionSource,
   type StepCondition,
   type TopicAdvance,
   type TopicDecision,
@@ -129,15 +130,7 @@ export class TopicStepsService {
     return this.db.tx(async (q) => {
       const t = await topicToManage(q, auth, id);
       assertState(t, ['active'], '记录议事决定', 'deliberate');
-      const option = (await repo.listOptions(q, id)).find((o) => o.id === input.optionId);
-      if (!option) throw badRequest('选定的方案不属于该议题');
-      await repo.updateTopic(q, id, { decision: input.decision, decision_option_id: option.id, decision_source: 'recorded', decision_meeting_id: null, decided_at: new Date(), decided_by: actor.userId });
-      await recordMove(
-        q,
-        t,
-        { kind: 'decided', action: 'topic.decide', step: t.step, to: 'active', note: input.decision, details: { optionId: option.id, option: option.title, replaced: t.decision !== null } },
-        actor,
-      );
+      await applyDecision(q, t, { decision: input.decision, optionId: input.optionId, source: 'recorded', meetingId: null }, actor);
       return topicDetail(q, auth, id);
     });
   }
@@ -174,6 +167,28 @@ export class TopicStepsService {
       return topicDetail(q, auth, id);
     });
   }
+}
+
+/**
+ * Sets the decision of 议事项 (what its exit condition checks) on a topic the caller holds
+ * locked in that step: entered by hand (`recorded`) or by a consultation meeting being held
+ * (`meeting`, with its id). The option, when given, must be one of the topic's. One timeline
+ * entry `decided` and one audit row `topic.decide`.
+ */
+export async function applyDecision(
+  q: Queryable,
+  t: repo.TopicRow,
+  v: { decision: string; optionId: number | null; source: DecisionSource; meetingId: number | null },
+  actor: Actor,
+): Promise<void> {
+  const option = v.optionId === null ? null : (await repo.listOptions(q, t.id)).find((o) => o.id === v.optionId);
+  if (option === undefined) throw badRequest('选定的方案不属于该议题');
+  await repo.updateTopic(q, t.id, {
+    decision: v.decision, decision_option_id: option?.id ?? null, decision_source: v.source, decision_meeting_id: v.meetingId, decided_at: new Date(), decided_by: actor.userId,
+  });
+  const details: Record<string, unknown> = { optionId: option?.id ?? null, option: option?.title ?? null, replaced: t.decision !== null };
+  if (v.meetingId !== null) Object.assign(details, { source: v.source, meetingId: v.meetingId });
+  await recordMove(q, t, { kind: 'decided', action: 'topic.decide', step: t.step, to: 'active', note: v.decision, details }, actor);
 }
 
 async function audit(q: Queryable, t: repo.TopicRow, actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import ExcelJS from 'exceljs';
-import { creditCodeCheckChar, ORG_LIMITS, XLSX_CONTENT_TYPE } from '@xj/contracts';
+import { creditCodeCheckChar, ORG_LIMITS, RESIDENT_COOKIE, XLSX_CONTENT_TYPE } from '@xj/contracts';
 import { headerOf, multipartFile, uploadFile, xlsxOf, type FilePart } from '../../test/excel.js';
 import { nodeId, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { branchOf, contentFingerprint, expectError, tableCounts, userId } from '../../test/fixtures.js';
@@ -18,6 +18,8 @@ let auditor: Client;
 /** Ticket steps that only the owner commissioner or the community secretary may take. */
 let commissioner: Client;
 let secretary: Client;
+/** A verified resident (the resident cookie), for `access: 'resident'` routes. */
+let resident: Client;
 let before: { counts: Record<string, number>; fp: string };
 
 // Records every route the real app registers (as routes-declared.test.ts does), for the coverage guard below.
@@ -64,6 +66,15 @@ beforeAll(async () => {
     const [row] = await t.db.query<{ id: number | null }>(`SELECT min(id) AS id FROM ${table}`);
     if (!row?.id) throw new Error(`the demo seed left ${table} empty`);
     ids[table] = row.id;
+  }
+  {
+    // Verified through the real flow (code from the development outbox), before the snapshot below.
+    const phone = '13900000099';
+    await t.inject({ method: 'POST', url: '/api/public/resident/code', payload: { phone } });
+    const code = (await t.inject({ method: 'GET', url: `/api/public/dev/sms-outbox?phone=${phone}` })).json().code as string;
+    const verified = await t.inject({ method: 'POST', url: '/api/public/resident/verify', payload: { phone, code } });
+    const cookie = `${RESIDENT_COOKIE}=${verified.cookies.find((c) => c.name === RESIDENT_COOKIE)!.value}`;
+    resident = { ...admin, cookie, request: (o) => t.inject({ ...o, headers: { cookie, ...(o.headers ?? {}) } }) };
   }
   before = { counts: await tableCounts(t.db), fp: await contentFingerprint(t.db) };
 });
@@ -306,6 +317,18 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/public/resident/code', method: 'POST', url: () => '/api/public/resident/code', anonymous: true, valid: () => ({ phone: '13900000001' }), wrongType: { phone: 13900000001 }, tooLong: { phone: '1'.repeat(21) } },
   { name: 'POST /api/public/resident/verify', method: 'POST', url: () => '/api/public/resident/verify', anonymous: true, valid: () => ({ phone: '13900000001', code: '123456' }), wrongType: { code: 123456 }, tooLong: { code: '1'.repeat(7) } },
   { name: 'POST /api/public/resident/sign-out', method: 'POST', url: () => '/api/public/resident/sign-out', anonymous: true },
+  // Consultation meetings (商量会议) and residents' QR sign-in (no body; the token is 22 base64url characters, 'missing' is a well-formed unknown one).
+  { name: 'POST /api/consultations/meetings', method: 'POST', url: () => '/api/consultations/meetings', valid: () => ({ topicId: 2147483647, form: 'onsite', startsAt: '2026-12-01T14:30:00+08:00', place: '坏输入会议室', invitedGroups: ['resident_reps'] }), wrongType: { invitedGroups: 'resident_reps' }, tooLong: { place: long(200) } },
+  { name: 'POST /api/consultations/meetings/:id/hold', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/meetings/${id}/hold`, valid: () => ({ minutes: '坏输入讨论', decision: '坏输入决定', optionId: 1 }), wrongType: { optionId: 'abc' }, tooLong: { decision: long(2000) } },
+  { name: 'POST /api/consultations/meetings/:id/cancel', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/meetings/${id}/cancel`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/consultations/meetings/:id/attendees', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/meetings/${id}/attendees`, valid: () => ({ name: '坏输入', group: 'others', phone: '13900000004' }), wrongType: { group: 1 }, tooLong: { name: long(50) } },
+  {
+    name: 'POST /api/public/consultations/meetings/:token/attend',
+    method: 'POST',
+    hasId: true,
+    as: () => resident,
+    url: (id = '2147483647') => `/api/public/consultations/meetings/${id === '2147483647' ? 'A'.repeat(22) : id}/attend`,
+  },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -387,6 +410,7 @@ describe('list queries', () => {
     ['/api/notifications', () => admin],
     ['/api/consultations/topics', () => admin],
     ['/api/consultations/offices', () => admin],
+    ['/api/consultations/meetings', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
@@ -412,6 +436,10 @@ describe('list queries', () => {
       [admin, '/api/consultations/topics?status=open'],
       [admin, '/api/consultations/topics/similar?nodeId=abc&title=x'],
       [admin, '/api/consultations/offices?active=yes'],
+      [admin, '/api/consultations/meetings?status=done'],
+      [admin, '/api/consultations/meetings?form=phone'],
+      [admin, '/api/consultations/stats?nodeId=0'],
+      [admin, '/api/consultations/stats?page=1'],
       [auditor, '/api/audit?result=maybe'],
       [auditor, '/api/audit?from=yesterday'],
       [auditor, '/api/audit?to=2026-13-40'],

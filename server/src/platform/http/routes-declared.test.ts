@@ -45,12 +45,15 @@ describe('route declarations', () => {
       'POST /api/auth/login', 'POST /api/public/tickets', 'POST /api/public/tickets/:code/photos',
       // Residents verify a phone number (the demo SMS outbox: demo mode with the log sender only, as here).
       'GET /api/public/dev/sms-outbox', 'POST /api/public/resident/code', 'POST /api/public/resident/sign-out', 'POST /api/public/resident/verify',
+      // What a consultation meeting's QR code opens (summary only; signing in is a `resident` route).
+      'GET /api/public/consultations/meetings/:token',
     ].sort());
   });
 
   it('routes for verified residents declare `resident` and live under /api/public', () => {
     const resident = api().filter((r) => r.access === 'resident').map((r) => `${r.method} ${r.url}`).sort();
     expect(resident).toContain('GET /api/public/resident/me');
+    expect(resident).toContain('POST /api/public/consultations/meetings/:token/attend');
     for (const r of resident) expect(r).toMatch(/^\w+ \/api\/public\//);
   });
 

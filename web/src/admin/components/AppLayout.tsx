@@ -27,6 +27,7 @@ import { NotificationBell } from './NotificationBell';
 import type { NavEntry } from './navEntry';
 import { REGISTRY_NAV } from './registryNav';
 import { TICKET_NAV } from './ticketNav';
+import { CONSULTATION_NAV } from './consultationNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -58,6 +59,11 @@ const NAV: NavGroup[] = [
     key: 'tickets',
     labelKey: 'tickets',
     entries: TICKET_NAV,
+  },
+  {
+    key: 'consultation',
+    labelKey: 'consultation',
+    entries: CONSULTATION_NAV,
   },
   {
     key: 'system',

@@ -9,6 +9,7 @@ import { open311En } from './open311.en';
 import { receptionEn } from './reception.en';
 import { ticketDetailEn } from './ticket-detail.en';
 import { ticketSettingsEn } from './ticket-settings.en';
+import { consultationsEn } from './consultations.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -66,6 +67,7 @@ export const en: Strings<typeof zhCN> = {
       brain: 'Smart Brain',
       partyBuilding: 'Smart Party Building',
       tickets: 'Tickets',
+      consultation: 'Consultation',
       system: 'System',
     },
     cockpit: 'Cockpit',
@@ -73,6 +75,9 @@ export const en: Strings<typeof zhCN> = {
     users: 'Users & grants',
     open311Keys: 'Open311 API keys',
     ticketSettings: 'Ticket settings',
+    consultTopics: 'Topics',
+    consultAgenda: 'Agenda scope',
+    consultOffices: 'Consultation offices',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',
@@ -336,4 +341,5 @@ export const en: Strings<typeof zhCN> = {
   ...receptionEn,
   ...ticketDetailEn,
   ...ticketSettingsEn,
+  ...consultationsEn,
 };

@@ -8,6 +8,7 @@ import { open311ZhCN } from './open311.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
 import { ticketDetailZhCN } from './ticket-detail.zh-CN';
 import { ticketSettingsZhCN } from './ticket-settings.zh-CN';
+import { consultationsZhCN } from './consultations.zh-CN';
 
 export const zhCN = {
   app: {
@@ -64,6 +65,7 @@ export const zhCN = {
       brain: '智慧大脑',
       partyBuilding: '智慧党建',
       tickets: '工单',
+      consultation: '商量议事',
       system: '系统管理',
     },
     cockpit: '驾驶舱',
@@ -71,6 +73,9 @@ export const zhCN = {
     users: '用户与授权',
     open311Keys: 'Open311 接口密钥',
     ticketSettings: '工单设置',
+    consultTopics: '议题',
+    consultAgenda: '七议五不议',
+    consultOffices: '商量办公室',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',
@@ -334,4 +339,5 @@ export const zhCN = {
   ...receptionZhCN,
   ...ticketDetailZhCN,
   ...ticketSettingsZhCN,
+  ...consultationsZhCN,
 };
