@@ -72,7 +72,7 @@ describe('the ticket loop in the console', () => {
 
     await secretary.getByRole('heading', { level: 1, name: ticket.code }).waitFor();
     await expect(field(secretary, '负责人').innerText()).resolves.toContain(ticket.owner!.name);
-    await expect(field(secretary, '反映人电话').innerText()).resolves.toBe('170****9876');
+    await expect(secretary.getByTestId('reporter-phone-value').innerText()).resolves.toBe('170****9876');
     await expect(field(secretary, '状态').innerText()).resolves.toContain('已派单');
     await secretary.locator('.ticket-timeline-entry[data-kind="assigned"]').getByText(/自动派单/).waitFor();
     // The secretary may not work on it (only the owner accepts), but may take it to a reception day.
@@ -129,6 +129,14 @@ describe('the ticket loop in the console', () => {
     await card.click();
     await phone.waitForURL((u) => u.pathname === `/admin/tickets/${ticket.id}`);
     await phone.getByRole('heading', { level: 1, name: ticket.code }).waitFor();
+    // The owner calls the reporter back: the full number needs a reason, then it is a tel: link.
+    await phone.getByRole('button', { name: '查看完整反映人电话' }).click();
+    const reveal = phone.getByRole('dialog');
+    await reveal.getByLabel('原因').fill('回访反映人，核实楼道灯位置');
+    await reveal.getByRole('button', { name: /查\s*看/ }).click();
+    await reveal.locator('.ant-modal-footer').getByRole('button', { name: /^关\s*闭$/ }).click();
+    await reveal.waitFor({ state: 'hidden' });
+    await phone.locator('a[href="tel:17000009876"]').waitFor();
     await handleAsOwner(phone, '已更换楼道声控灯，当晚恢复照明');
     expect(await noHorizontalScroll(phone)).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'ticket-handled-phone.png'), fullPage: true });

@@ -79,7 +79,7 @@ export function CalendarTab() {
       title: t('ticketSettings.categories.actions'),
       key: 'actions',
       render: (_: unknown, r) => (
-        <Button size="small" danger onClick={() => remove(r)} aria-label={`${t('ticketSettings.calendar.remove')} ${r.day} ${r.name}`}>
+        <Button size="small" autoInsertSpace={false} danger onClick={() => remove(r)} aria-label={`${t('ticketSettings.calendar.remove')} ${r.day} ${r.name}`}>
           {t('ticketSettings.calendar.remove')}
         </Button>
       ),

@@ -69,15 +69,15 @@ export function CategoriesTab() {
       key: 'actions',
       render: (_: unknown, c) => (
         <Space size={4} wrap={false}>
-          <Button size="small" onClick={() => setEditing(c)} aria-label={`${t('ticketSettings.categories.edit')} ${c.name}`}>
+          <Button size="small" autoInsertSpace={false} onClick={() => setEditing(c)} aria-label={`${t('ticketSettings.categories.edit')} ${c.name}`}>
             {t('ticketSettings.categories.edit')}
           </Button>
           {c.active ? (
-            <Button size="small" danger onClick={() => disable(c)} aria-label={`${t('ticketSettings.categories.disable')} ${c.name}`}>
+            <Button size="small" autoInsertSpace={false} danger onClick={() => disable(c)} aria-label={`${t('ticketSettings.categories.disable')} ${c.name}`}>
               {t('ticketSettings.categories.disable')}
             </Button>
           ) : (
-            <Button size="small" onClick={() => void setActive(c, true).catch(() => undefined)} aria-label={`${t('ticketSettings.categories.enable')} ${c.name}`}>
+            <Button size="small" autoInsertSpace={false} onClick={() => void setActive(c, true).catch(() => undefined)} aria-label={`${t('ticketSettings.categories.enable')} ${c.name}`}>
               {t('ticketSettings.categories.enable')}
             </Button>
           )}
