@@ -1,7 +1,7 @@
 /** 智慧党建 · 人员信息: the people registry, server-side paginated, phones and ID numbers masked. */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Select, Space, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Space, Table, Tooltip, Typography, type TableProps } from 'antd';
 import { EditOutlined, ImportOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { GENDERS } from '@xj/contracts/domain';
@@ -9,6 +9,7 @@ import type { Gender, PersonDto } from '@xj/contracts';
 import { useGenderLabel } from '../../shared/personLabels';
 import { usePagedList } from '../../shared/usePagedList';
 import { ExportButton } from '../components/ExportButton';
+import { FilterSelect } from '../components/FilterSelect';
 import { FilterSearch } from '../components/FilterSearch';
 import { NodeTreeSelect } from '../components/NodeTreeSelect';
 import { PageHeader } from '../components/PageHeader';
@@ -108,13 +109,11 @@ export default function PeoplePage() {
             value={list.filters.nodeId}
             onChange={(nodeId) => list.setFilters({ nodeId })}
           />
-          <Select<Gender>
-            allowClear
-            className="filter-select"
-            aria-label={t('people.gender')}
+          <FilterSelect<Gender>
+            label={t('people.gender')}
             placeholder={t('people.allGenders')}
             value={list.filters.gender}
-            onChange={(gender) => list.setFilters({ gender: gender ?? undefined })}
+            onChange={(gender) => list.setFilters({ gender })}
             options={GENDERS.map((g) => ({ value: g, label: genderLabel(g) }))}
           />
           <Button icon={<ReloadOutlined />} onClick={list.reload}>

@@ -4,13 +4,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Select, Space, Table, type TableProps } from 'antd';
+import { App, Button, Card, Space, Table, type TableProps } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { CONSULTATION_STEPS, TOPIC_STATUSES } from '@xj/contracts/domain';
 import type { ConsultationStep, TopicDto, TopicSource, TopicStatus } from '@xj/contracts';
 import { usePagedList } from '../../../shared/usePagedList';
+import { FilterSelect } from '../../components/FilterSelect';
 import { FilterSearch } from '../../components/FilterSearch';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -91,33 +92,27 @@ export default function TopicsPage() {
       <Card className="consult-card">
         <div className="filter-bar" role="search" aria-label={t('consult.topics.filters')}>
           <FilterSearch label={t('consult.topics.search')} placeholder={t('consult.topics.searchPlaceholder')} onSearch={(q) => list.setFilters({ q })} />
-          <Select<TopicStatus>
-            allowClear
-            className="filter-select"
-            aria-label={t('consult.topics.status')}
+          <FilterSelect<TopicStatus>
+            label={t('consult.topics.status')}
             placeholder={t('consult.topics.allStatuses')}
             value={list.filters.status}
-            onChange={(status) => list.setFilters({ status: status ?? undefined })}
+            onChange={(status) => list.setFilters({ status })}
             options={TOPIC_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
           />
-          <Select<ConsultationStep>
-            allowClear
-            className="filter-select"
-            aria-label={t('consult.topics.step')}
+          <FilterSelect<ConsultationStep>
+            label={t('consult.topics.step')}
             placeholder={t('consult.topics.allSteps')}
             value={list.filters.step}
-            onChange={(step) => list.setFilters({ step: step ?? undefined })}
+            onChange={(step) => list.setFilters({ step })}
             options={CONSULTATION_STEPS.map((s, i) => ({ value: s, label: `${i + 1}. ${labels.step(s)}` }))}
           />
-          <Select<number>
-            allowClear
-            className="filter-select"
-            aria-label={t('consult.topics.category')}
+          <FilterSelect<number>
+            label={t('consult.topics.category')}
             placeholder={t('consult.topics.allCategories')}
             value={list.filters.categoryId}
-            onChange={(categoryId) => list.setFilters({ categoryId: categoryId ?? undefined })}
-            popupMatchSelectWidth={false}
+            onChange={(categoryId) => list.setFilters({ categoryId })}
             options={(agenda?.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${labels.kind(c.kind)}）` }))}
+            wideDropdown
           />
           <NodeTreeSelect
             className="filter-node"

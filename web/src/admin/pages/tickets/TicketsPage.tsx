@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Checkbox, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { TICKET_SOURCES, TICKET_STATUSES } from '@xj/contracts/domain';
 import type { TicketDto, TicketSource, TicketStatus } from '@xj/contracts';
 import { usePagedList } from '../../../shared/usePagedList';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterSelect } from '../../components/FilterSelect';
 import { FilterSearch } from '../../components/FilterSearch';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -120,22 +121,18 @@ export default function TicketsPage() {
       <Card>
         <div className="filter-bar" role="search" aria-label={t('tickets.filters')}>
           <FilterSearch label={t('tickets.search')} placeholder={t('tickets.searchPlaceholder')} onSearch={(q) => list.setFilters({ q })} />
-          <Select<TicketStatus>
-            allowClear
-            className="filter-select"
-            aria-label={t('tickets.status')}
+          <FilterSelect<TicketStatus>
+            label={t('tickets.status')}
             placeholder={t('tickets.allStatuses')}
             value={list.filters.status}
-            onChange={(status) => list.setFilters({ status: status ?? undefined })}
+            onChange={(status) => list.setFilters({ status })}
             options={TICKET_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
           />
-          <Select<number>
-            allowClear
-            className="filter-select"
-            aria-label={t('tickets.category')}
+          <FilterSelect<number>
+            label={t('tickets.category')}
             placeholder={t('tickets.allCategories')}
             value={list.filters.categoryId}
-            onChange={(categoryId) => list.setFilters({ categoryId: categoryId ?? undefined })}
+            onChange={(categoryId) => list.setFilters({ categoryId })}
             options={categories.map((c) => ({ value: c.id, label: c.name }))}
           />
           <NodeTreeSelect
@@ -145,13 +142,11 @@ export default function TicketsPage() {
             value={list.filters.nodeId}
             onChange={(nodeId) => list.setFilters({ nodeId })}
           />
-          <Select<TicketSource>
-            allowClear
-            className="filter-select"
-            aria-label={t('tickets.source')}
+          <FilterSelect<TicketSource>
+            label={t('tickets.source')}
             placeholder={t('tickets.allSources')}
             value={list.filters.source}
-            onChange={(source) => list.setFilters({ source: source ?? undefined })}
+            onChange={(source) => list.setFilters({ source })}
             options={TICKET_SOURCES.map((s) => ({ value: s, label: labels.source(s) }))}
           />
           <Checkbox checked={list.filters.overdue === 'true'} onChange={(e) => list.setFilters({ overdue: e.target.checked ? 'true' : undefined })}>
