@@ -2,7 +2,7 @@
  * 议题列表: every topic in the caller's scope, server-side paginated, with filters, the
  * category (allowed / excluded colours), status and the five steps as a compact progress.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, Space, Table, type TableProps } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { CONSULTATION_STEPS, TOPIC_STATUSES } from '@xj/contracts/domain';
 import type { ConsultationStep, TopicDto, TopicSource, TopicStatus } from '@xj/contracts';
 import { usePagedList } from '../../../shared/usePagedList';
 import { FilterSelect } from '../../components/FilterSelect';
+import { useTableScrollRegion } from '../../components/useTableScrollRegion';
 import { FilterSearch } from '../../components/FilterSearch';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,16 +41,8 @@ export default function TopicsPage() {
   const { list: agenda } = useAgendaCategories();
   const list = usePagedList<TopicDto, TopicFilters>('/api/consultations/topics', {});
   const [creating, setCreating] = useState(false);
-  const tableBox = useRef<HTMLDivElement>(null);
+  const tableBox = useTableScrollRegion(t('consult.topics.tableRegion'), list.rows);
 
-  // The table scrolls sideways on narrow screens: keyboard users must reach that region too.
-  useEffect(() => {
-    const region = tableBox.current?.querySelector<HTMLElement>('.ant-table-content');
-    if (!region) return;
-    region.tabIndex = 0;
-    region.setAttribute('role', 'region');
-    region.setAttribute('aria-label', t('consult.topics.tableRegion'));
-  }, [list.rows, t]);
 
   const columns: TableProps<TopicDto>['columns'] = [
     {

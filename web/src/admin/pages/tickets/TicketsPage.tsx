@@ -2,7 +2,7 @@
  * 工单列表: every ticket in the caller's scope, server-side paginated, overdue rows
  * highlighted, filters, bulk export (reporter phones always masked) and reporting by hand.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, Checkbox, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -13,6 +13,7 @@ import type { TicketDto, TicketSource, TicketStatus } from '@xj/contracts';
 import { usePagedList } from '../../../shared/usePagedList';
 import { ExportButton } from '../../components/ExportButton';
 import { FilterSelect } from '../../components/FilterSelect';
+import { useTableScrollRegion } from '../../components/useTableScrollRegion';
 import { FilterSearch } from '../../components/FilterSearch';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,16 +46,8 @@ export default function TicketsPage() {
   const categories = useTicketCategories();
   const list = usePagedList<TicketDto, TicketFilters>('/api/tickets', {});
   const [reporting, setReporting] = useState(false);
-  const tableBox = useRef<HTMLDivElement>(null);
+  const tableBox = useTableScrollRegion(t('tickets.title'), list.rows);
 
-  // On narrow screens the table scrolls sideways: keyboard users must be able to reach that region too.
-  useEffect(() => {
-    const region = tableBox.current?.querySelector<HTMLElement>('.ant-table-content');
-    if (!region) return;
-    region.tabIndex = 0;
-    region.setAttribute('role', 'region');
-    region.setAttribute('aria-label', t('tickets.title'));
-  }, [list.rows, t]);
 
   const columns: TableProps<TicketDto>['columns'] = [
     {
