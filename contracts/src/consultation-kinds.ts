@@ -105,6 +105,7 @@ export type DecisionSource = (typeof DECISION_SOURCES)[number];
 export const TOPIC_EVENT_KINDS = [
   'raised', 'rejected', 'accepted', 'advanced', 'option_added', 'decided', 'task_added', 'task_updated', 'evaluated', 'closed',
   'meeting_planned', 'meeting_held', 'meeting_cancelled',
+  'questionnaire_set', 'vote_opened', 'vote_closed', 'comment_hidden',
 ] as const;
 export type TopicEventKind = (typeof TOPIC_EVENT_KINDS)[number];
 export const TOPIC_EVENT_KIND_LABELS: Labels<TopicEventKind> = {
@@ -121,6 +122,10 @@ export const TOPIC_EVENT_KIND_LABELS: Labels<TopicEventKind> = {
   meeting_planned: { zh: '安排商量会议', en: 'Meeting planned' },
   meeting_held: { zh: '召开商量会议', en: 'Meeting held' },
   meeting_cancelled: { zh: '取消商量会议', en: 'Meeting cancelled' },
+  questionnaire_set: { zh: '发布问卷', en: 'Questionnaire published' },
+  vote_opened: { zh: '发起线上投票', en: 'Online vote opened' },
+  vote_closed: { zh: '线上投票结束', en: 'Online vote closed' },
+  comment_hidden: { zh: '隐藏居民留言', en: 'Comment hidden' },
 };
 
 export const TOPIC_LIMITS = {
@@ -216,3 +221,53 @@ export const MEETING_LIMITS = {
 
 /** The phone page a meeting's QR code opens. */
 export const meetingSignInPath = (token: string) => `/m/consult/meeting/${token}`;
+
+// ── Cloud consultation (云商量): residents taking part from their phones ─────
+
+/** The phone page a topic's QR code opens. */
+export const topicPublicPath = (id: number) => `/m/consult/${id}`;
+
+/**
+ * Which topics anyone may read on the phone pages: accepted ones (active, evaluated, closed
+ * after acceptance). Screening and rejected topics are shown only to the resident who raised them.
+ */
+export const PUBLIC_TOPIC_STATUSES = ['active', 'evaluated', 'closed'] as const satisfies readonly TopicStatus[];
+
+/**
+ * What a verified resident may do, and in which step of an active topic:
+ * - comment: any step while the topic is active;
+ * - support (支持/点赞, one per resident): while collecting demands;
+ * - answer the questionnaire (once): while collecting demands, if one is published;
+ * - vote (once): while the topic's online vote is open (deliberate step);
+ * - rate (once, 1–5 stars): in the evaluate step.
+ */
+export const PARTICIPATION_STEPS = {
+  support: 'collect',
+  questionnaire: 'collect',
+  vote: 'deliberate',
+  rate: 'evaluate',
+} as const satisfies Record<string, ConsultationStep>;
+
+/** visible, or hidden by a moderator with a reason (kept, audited; its author is told). */
+export const COMMENT_STATUSES = ['visible', 'hidden'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** Messages to a resident on the phone pages. */
+export const RESIDENT_NOTICE_KINDS = ['comment_hidden', 'topic_rejected', 'topic_accepted'] as const;
+export type ResidentNoticeKind = (typeof RESIDENT_NOTICE_KINDS)[number];
+
+export const PARTICIPATION_LIMITS = {
+  commentMax: 500,
+  reportReasonMax: 200,
+  hideReasonMax: 200,
+  ratingCommentMax: 300,
+  questionsMax: 5,
+  questionMax: 100,
+  choicesMin: 2,
+  choicesMax: 6,
+  choiceMax: 50,
+  /** An online vote runs at least an hour and at most 30 days. */
+  voteMinHours: 1,
+  voteMaxDays: 30,
+  commentsPageMax: 50,
+} as const;

@@ -376,7 +376,7 @@ export const meetingFormSchema = z.enum(MEETING_FORMS);
 export const meetingGroupSchema = z.enum(MEETING_GROUPS);
 export const meetingStatusSchema = z.enum(MEETING_STATUSES);
 export const attendanceSourceSchema = z.enum(ATTENDANCE_SOURCES);
-const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 并带时区，如 2026-12-01T14:30:00+08:00' });
+export const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 并带时区，如 2026-12-01T14:30:00+08:00' });
 
 export const meetingAttendeeSchema = z.object({
   id: z.number().int(),

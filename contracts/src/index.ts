@@ -24,3 +24,4 @@ export * from './public-tickets.js';
 export * from './resident-auth.js';
 export * from './ticket-rates-api.js';
 export * from './consultations.js';
+export * from './consultation-participation.js';
