@@ -10,6 +10,9 @@ import { receptionEn } from './reception.en';
 import { ticketDetailEn } from './ticket-detail.en';
 import { ticketSettingsEn } from './ticket-settings.en';
 import { consultationsEn } from './consultations.en';
+import { consultationMeetingsEn } from './consultation-meetings.en';
+import { consultationParticipationEn } from './consultation-participation.en';
+import { residentConsultEn } from './resident-consult.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -342,4 +345,7 @@ export const en: Strings<typeof zhCN> = {
   ...ticketDetailEn,
   ...ticketSettingsEn,
   ...consultationsEn,
+  ...consultationMeetingsEn,
+  ...consultationParticipationEn,
+  ...residentConsultEn,
 };

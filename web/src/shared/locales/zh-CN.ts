@@ -9,6 +9,9 @@ import { receptionZhCN } from './reception.zh-CN';
 import { ticketDetailZhCN } from './ticket-detail.zh-CN';
 import { ticketSettingsZhCN } from './ticket-settings.zh-CN';
 import { consultationsZhCN } from './consultations.zh-CN';
+import { consultationMeetingsZhCN } from './consultation-meetings.zh-CN';
+import { consultationParticipationZhCN } from './consultation-participation.zh-CN';
+import { residentConsultZhCN } from './resident-consult.zh-CN';
 
 export const zhCN = {
   app: {
@@ -340,4 +343,7 @@ export const zhCN = {
   ...ticketDetailZhCN,
   ...ticketSettingsZhCN,
   ...consultationsZhCN,
+  ...consultationMeetingsZhCN,
+  ...consultationParticipationZhCN,
+  ...residentConsultZhCN,
 };
