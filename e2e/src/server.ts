@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -12,11 +13,24 @@ export interface RunningServer {
 }
 
 /**
- * Starts the built platform (`server/dist/main.js`) on a free port with a fresh embedded
- * database; it seeds the demo county on first start, exactly as `npm start` does.
+ * Starts the built platform (`server/dist/main.js`) on a free port with its own embedded
+ * database: a copy of the demo county the run's global setup seeded (global-setup.ts).
  */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xj-e2e-'));
+  cpSync(inject('seededDataDir'), dataDir, { recursive: true });
+  const s = await launchServer(dataDir);
+  return {
+    url: s.url,
+    stop: async () => {
+      await s.halt();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The server on `dataDir` (a new empty one by default, which it seeds on first start), once it answers /api/health. */
+export async function launchServer(dataDir = mkdtempSync(join(tmpdir(), 'xj-e2e-'))) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: ROOT,
@@ -24,7 +38,7 @@ export async function startServer(): Promise<RunningServer> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -33,15 +47,17 @@ export async function startServer(): Promise<RunningServer> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start within 120 s');
+    if (Date.now() > deadline) throw new Error('server did not start within 180 s');
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
     url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+    dataDir,
+    halt: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
     },
   };
 }
