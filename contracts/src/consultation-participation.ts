@@ -50,6 +50,10 @@ export type VoteClose = z.infer<typeof voteCloseSchema>;
 export const voteCastSchema = z.object({ optionId: idSchema }).strict();
 export type VoteCast = z.infer<typeof voteCastSchema>;
 
+/** A resident's own ballot, as the cast answers it (only to them: ballots are secret). */
+export const voteBallotSchema = z.object({ optionId: z.number().int(), castAt: z.string() });
+export type VoteBallotDto = z.infer<typeof voteBallotSchema>;
+
 export const voteSchema = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
@@ -135,6 +139,10 @@ export type ConsoleCommentListQuery = z.infer<typeof consoleCommentListQuerySche
 
 export const commentParamsSchema = z.object({ id: idSchema }).strict();
 
+/** 支持 (collect step): the topic's count after this resident's support (idempotent). */
+export const topicSupportSchema = z.object({ supports: z.number().int(), supported: z.literal(true) });
+export type TopicSupportDto = z.infer<typeof topicSupportSchema>;
+
 // ── The topic as residents see it ────────────────────────────────────────────
 
 /** What this resident has done on the topic (null when not verified). */
@@ -192,6 +200,7 @@ export type ResidentTopicCreate = z.infer<typeof residentTopicCreateSchema>;
 
 /** The resident's own topics with their screening outcome. */
 export const myTopicListSchema = z.object({ data: z.array(publicTopicItemSchema.extend({ rejectionReason: z.string().nullable() })) });
+export type MyTopicListDto = z.infer<typeof myTopicListSchema>;
 
 export const residentNoticeSchema = z.object({
   id: z.number().int(),
@@ -203,6 +212,7 @@ export const residentNoticeSchema = z.object({
 });
 export type ResidentNoticeDto = z.infer<typeof residentNoticeSchema>;
 export const residentNoticeListSchema = z.object({ data: z.array(residentNoticeSchema), unread: z.number().int() });
+export type ResidentNoticeListDto = z.infer<typeof residentNoticeListSchema>;
 
 // ── The console's view of participation on one topic ────────────────────────
 

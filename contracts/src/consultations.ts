@@ -20,6 +20,8 @@ import {
   TOPIC_STATUSES,
 } from './consultation-kinds.js';
 
+import { TICKET_PRIORITIES } from './ticket-kinds.js';
+
 export * from './consultation-kinds.js';
 
 /**
@@ -227,6 +229,8 @@ export const topicTaskSchema = z.object({
   ownerName: z.string(),
   deadline: z.string().nullable(),
   progress: z.number().int(),
+  /** The ticket carrying the task out, when it was handed to the ticket module. */
+  ticket: z.object({ id: z.number().int(), code: z.string(), status: z.string() }).nullable(),
   ...timestamps,
 });
 export type TopicTaskDto = z.infer<typeof topicTaskSchema>;
@@ -365,6 +369,11 @@ export const topicTaskUpdateSchema = z
   .strict()
   .refine(...atLeastOne);
 export type TopicTaskUpdate = z.infer<typeof topicTaskUpdateSchema>;
+/** Handing a task to the ticket module: the ticket's category, optionally its own description and priority. */
+export const topicTaskTicketSchema = z
+  .object({ categoryId: idSchema, description: text(TOPIC_LIMITS.descriptionMax).optional(), priority: z.enum(TICKET_PRIORITIES).default('normal') })
+  .strict();
+export type TopicTaskTicket = z.infer<typeof topicTaskTicketSchema>;
 export const topicTaskParamsSchema = z.object({ id: idSchema, taskId: idSchema }).strict();
 
 export const topicCloseSchema = z.object({ reason: text(TOPIC_LIMITS.reasonMax) }).strict();
@@ -489,12 +498,24 @@ export type MeetingAttendanceDto = z.infer<typeof meetingAttendanceSchema>;
 export const consultationStatsQuerySchema = z.object({ nodeId: idSchema.optional() }).strict();
 export type ConsultationStatsQuery = z.infer<typeof consultationStatsQuerySchema>;
 
-/** Held meetings only (planned and cancelled ones are not counted) and their attendances; topics by status and step. */
+/**
+ * Held meetings only (planned and cancelled ones are not counted) and their attendances; topics by
+ * status (the outcomes: evaluated, rejected, closed, still active or in screening), step and category;
+ * how long topics take from raised to evaluated; residents' satisfaction (评效果 ratings).
+ */
 export const consultationStatsSchema = z.object({
   meetings: z.number().int(),
   attendances: z.number().int(),
   byForm: z.object({ onsite: z.number().int(), roundtable: z.number().int(), online: z.number().int() }),
   topicsByStatus: z.record(topicStatusSchema, z.number().int()),
   topicsByStep: z.record(consultationStepSchema, z.number().int()),
+  /** Categories with at least one topic (screened ones; allowed first, in the agenda's order). */
+  topicsByCategory: z.array(z.object({ categoryId: z.number().int(), name: z.string(), kind: agendaKindSchema, count: z.number().int() })),
+  /** Mean days from raised to evaluated, one decimal; null when no topic has been evaluated. */
+  averageDaysToEvaluation: z.number().nullable(),
+  /** Residents' ratings of the topics: mean score (one decimal, null when none) and how many. */
+  satisfaction: z.object({ average: z.number().nullable(), count: z.number().int() }),
+  /** The last 12 months (China time, oldest first, the current one last): held meetings and their attendances. */
+  meetingsByMonth: z.array(z.object({ month: z.string(), meetings: z.number().int(), attendances: z.number().int() })),
 });
 export type ConsultationStatsDto = z.infer<typeof consultationStatsSchema>;

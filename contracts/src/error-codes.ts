@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'RESIDENT_CODE_EXPIRED',
   'RESIDENT_CODE_LOCKED',
   'SMS_UNAVAILABLE',
+  'VOTE_CLOSED',
+  'VOTE_ALREADY_CAST',
+  'VOTE_TIED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,6 +44,7 @@ import { ticketsExcelRoutes } from './tickets/tickets-excel.routes.js';
 import { ticketRatesRoutes } from './tickets/tickets-rates.routes.js';
 import { ticketSettingsRoutes } from './ticket-settings/ticket-settings.routes.js';
 import { consultationsRoutes, publicConsultationsRoutes } from './consultations/consultations.routes.js';
+import { residentNoticesRoutes } from './consultations/topic-comments.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -88,6 +89,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => ticketPhotosRoutes(a, deps), { prefix: '/tickets' });
   await api.register(async (a) => publicTicketsRoutes(a, deps), { prefix: '/public' });
   await api.register(async (a) => residentAuthRoutes(a, deps), { prefix: '/public/resident' });
+  await api.register(async (a) => residentNoticesRoutes(a, deps.db), { prefix: '/public/resident' });
   await api.register(async (a) => smsOutboxRoutes(a, deps), { prefix: '/public/dev' });
   await api.register(async (a) => hotlineRoutes(a, deps), { prefix: '/hotline' });
   await api.register(async (a) => ticketsExcelRoutes(a, deps), { prefix: '/tickets' });

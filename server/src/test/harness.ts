@@ -6,7 +6,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDb, type Db } from '../platform/db.js';
 import { migrate } from '../platform/migrate.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp, type BuildOptions } from '../platform/http/app.js';
 import { seedDemo, DEMO_PASSWORD } from '../seed/seed.js';
 
 export { DEMO_PASSWORD };
@@ -73,7 +73,7 @@ export interface Client {
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string>; onRoute?: BuildOptions['onRoute'] } = {}): Promise<TestApp> {
   const seeded = opts.seed !== false;
   // The seeded template exists when the run has the global setup (the server suite does).
   const template = seeded ? inject('seededTemplate') : undefined;
@@ -83,7 +83,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     if (seeded) await seedDemo(db, { demoMode: true });
   }
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_REPORT_RATE_LIMIT_PER_HOUR: '1000', ...opts.env });
-  const app = await buildApp(config, db, { logger: false });
+  const app = await buildApp(config, db, { logger: false, onRoute: opts.onRoute });
   await app.ready();
 
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {

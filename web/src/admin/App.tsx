@@ -49,6 +49,7 @@ const TopicsPage = lazy(() => import('./pages/consultations/TopicsPage'));
 const TopicDetailPage = lazy(() => import('./pages/consultations/TopicDetailPage'));
 const AgendaPage = lazy(() => import('./pages/consultations/AgendaPage'));
 const OfficesPage = lazy(() => import('./pages/consultations/OfficesPage'));
+const ConsultationStatsPage = lazy(() => import('./pages/consultations/ConsultationStatsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -119,6 +120,7 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.consultTopics}/:id`} element={<RequirePermission permission="consultations.read"><TopicDetailPage /></RequirePermission>} />
           <Route path={PATHS.consultAgenda} element={<RequirePermission permission="consultations.read"><AgendaPage /></RequirePermission>} />
           <Route path={PATHS.consultOffices} element={<RequirePermission permission="consultations.read"><OfficesPage /></RequirePermission>} />
+          <Route path={PATHS.consultStats} element={<RequirePermission permission="consultations.read"><ConsultationStatsPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
           <Route path={PATHS.ticketSettings} element={<RequirePermission permission="tickets.configure"><TicketSettingsPage /></RequirePermission>} />

@@ -26,6 +26,7 @@ export const PATHS = {
   consultTopics: '/consultations/topics',
   consultAgenda: '/consultations/agenda',
   consultOffices: '/consultations/offices',
+  consultStats: '/consultations/stats',
   users: '/users',
   open311Keys: '/open311-keys',
   ticketSettings: '/ticket-settings',

@@ -1,20 +1,42 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage } from '../shared/i18n';
+import { changeLanguage, currentLanguage } from './i18n';
 import { ReportPage } from './ReportPage';
 import { TrackPage } from './TrackPage';
 import { VerifyPage } from './VerifyPage';
 
-type Page = 'report' | 'track' | 'verify';
-const pageOf = (path: string): Page => (path.startsWith('/m/track') ? 'track' : path.startsWith('/m/verify') ? 'verify' : 'report');
-const TITLES = { report: 'resident.reportTitle', track: 'resident.trackTitle', verify: 'residentVerify.title' } as const;
+// The cloud consultation pages load on demand, keeping /m's first load small.
+const ConsultPage = lazy(() => import('./consult/ConsultPage'));
+const TopicPage = lazy(() => import('./consult/TopicPage'));
+const MeetingPage = lazy(() => import('./consult/MeetingPage'));
+
+type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting';
+const pageOf = (path: string): Page => {
+  if (path.startsWith('/m/track')) return 'track';
+  if (path.startsWith('/m/verify')) return 'verify';
+  if (/^\/m\/consult\/meeting\/[^/]+\/?$/.test(path)) return 'meeting';
+  if (/^\/m\/consult\/\d+\/?$/.test(path)) return 'topic';
+  if (path.startsWith('/m/consult')) return 'consult';
+  return 'report';
+};
+/** The id or token in /m/consult/<id> and /m/consult/meeting/<token>. */
+const lastSegment = (path: string) => decodeURIComponent(path.replace(/\/$/, '').split('/').pop() ?? '');
+const TITLES = {
+  report: 'resident.reportTitle',
+  track: 'resident.trackTitle',
+  verify: 'residentVerify.title',
+  consult: 'residentConsult.title',
+  topic: 'residentConsult.title',
+  meeting: 'residentConsult.meetingTitle',
+} as const;
 
 /** A few pages without a router: links change the path with pushState, Back works through popstate. */
 export function App() {
   const { t } = useTranslation();
-  const [page, setPage] = useState<Page>(() => pageOf(location.pathname));
+  const [path, setPath] = useState(() => location.pathname);
+  const page = pageOf(path);
   useEffect(() => {
-    const onPop = () => setPage(pageOf(location.pathname));
+    const onPop = () => setPath(location.pathname);
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -22,12 +44,19 @@ export function App() {
     document.title = `${t(TITLES[page])} · ${t('resident.title')}`;
   }, [page, t]);
 
-  const go = (next: Page, url = `/m/${next}`) => (e?: React.MouseEvent) => {
-    e?.preventDefault();
+  const main = useRef<HTMLElement>(null);
+  const open = (url: string) => {
     history.pushState(null, '', url);
-    setPage(next);
+    setPath(new URL(url, location.href).pathname);
     scrollTo(0, 0);
+    // The link that was pressed is gone: screen readers continue from the new page's content.
+    main.current?.focus({ preventScroll: true });
   };
+  const go = (url: string) => (e?: React.MouseEvent) => {
+    e?.preventDefault();
+    open(url);
+  };
+  const consultSection = page === 'consult' || page === 'topic' || page === 'meeting';
 
   return (
     <>
@@ -38,21 +67,32 @@ export function App() {
         </button>
       </header>
       <nav className="m-tabs" aria-label={t('resident.title')}>
-        <a href="/m/report" aria-current={page === 'report' ? 'page' : undefined} onClick={go('report')}>
+        <a href="/m/report" aria-current={page === 'report' ? 'page' : undefined} onClick={go('/m/report')}>
           {t('resident.reportTitle')}
         </a>
-        <a href="/m/track" aria-current={page === 'track' ? 'page' : undefined} onClick={go('track')}>
+        <a href="/m/track" aria-current={page === 'track' ? 'page' : undefined} onClick={go('/m/track')}>
           {t('resident.trackTitle')}
         </a>
+        <a href="/m/consult" aria-current={consultSection ? 'page' : undefined} onClick={go('/m/consult')}>
+          {t('residentConsult.title')}
+        </a>
       </nav>
-      <main className="m-main">
-        {page === 'track' ? (
-          <TrackPage />
-        ) : page === 'verify' ? (
-          <VerifyPage onContinue={(url) => go(pageOf(url), url)()} />
-        ) : (
-          <ReportPage onTrack={(url) => go('track', url)()} />
-        )}
+      <main className="m-main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<p className="m-note">{t('residentConsult.loading')}</p>}>
+          {page === 'track' ? (
+            <TrackPage />
+          ) : page === 'verify' ? (
+            <VerifyPage onContinue={open} />
+          ) : page === 'consult' ? (
+            <ConsultPage onOpen={open} />
+          ) : page === 'topic' ? (
+            <TopicPage key={path} id={Number(lastSegment(path))} onOpen={open} />
+          ) : page === 'meeting' ? (
+            <MeetingPage key={path} token={lastSegment(path)} />
+          ) : (
+            <ReportPage onTrack={open} />
+          )}
+        </Suspense>
       </main>
     </>
   );

@@ -12,8 +12,9 @@ const LEVELS = ['community', 'compound', 'building', 'stairwell'] as const satis
  * Cascading selects community → compound → building → stairwell; each level is optional below
  * the community. Reports the deepest node chosen.
  */
-export function PlacePicker({ onChange, invalid }: { onChange: (nodeId: number | null) => void; invalid: boolean }) {
+export function PlacePicker({ onChange, invalid, depth = 4, legend, requiredText }: { onChange: (nodeId: number | null) => void; invalid: boolean; depth?: number; legend?: string; requiredText?: string }) {
   const { t, i18n } = useTranslation();
+  const levels = LEVELS.slice(0, depth);
   const [chosen, setChosen] = useState<(number | null)[]>([null, null, null, null]);
   const [options, setOptions] = useState<PublicNodeDto[][]>([[], [], [], []]);
 
@@ -31,14 +32,14 @@ export function PlacePicker({ onChange, invalid }: { onChange: (nodeId: number |
     const next = chosen.map((c, i) => (i === level ? id : i > level ? null : c));
     setChosen(next);
     onChange([...next].reverse().find((c) => c !== null) ?? null);
-    if (id !== null && level + 1 < LEVELS.length) void load(level + 1, id);
+    if (id !== null && level + 1 < levels.length) void load(level + 1, id);
     else setOptions((o) => o.map((list, i) => (i > level ? [] : list)));
   };
 
   return (
     <fieldset className="m-field">
-      <legend>{t('resident.place')}</legend>
-      {LEVELS.map((kind, level) => {
+      <legend>{legend ?? t('resident.place')}</legend>
+      {levels.map((kind, level) => {
         if (level > 0 && options[level]!.length === 0) return null;
         const id = `m-place-${kind}`;
         return (
@@ -63,7 +64,7 @@ export function PlacePicker({ onChange, invalid }: { onChange: (nodeId: number |
       })}
       {invalid && (
         <p id="m-place-error" className="m-error" role="alert">
-          {t('resident.placeRequired')}
+          {requiredText ?? t('resident.placeRequired')}
         </p>
       )}
     </fieldset>

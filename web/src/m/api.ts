@@ -4,7 +4,7 @@
  * (a verified phone), which the server accepts on unsafe methods from this origin only.
  */
 import { TRACKING_KEY_HEADER } from '@xj/contracts/domain';
-import i18n from '../shared/i18n';
+import i18n from './i18n';
 
 export class PublicApiError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../shared/i18n';
+import './i18n';
 import './m.css';
 import { App } from './App';
 

@@ -6,6 +6,7 @@ import { topicsRoutes } from './topics.routes.js';
 import { meetingsRoutes, publicMeetingsRoutes } from './meetings.routes.js';
 import { publicTopicsRoutes, topicCommentsRoutes } from './topic-comments.routes.js';
 import { participationRoutes, publicParticipationRoutes } from './participation.routes.js';
+import { postersRoutes } from './posters.routes.js';
 
 /** /api/consultations: agenda scope (七议五不议), consultation offices (商量办公室), topics and the five steps, meetings (商量会议) and statistics. */
 export async function consultationsRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
@@ -14,6 +15,7 @@ export async function consultationsRoutes(app: FastifyInstance, { db }: AppDeps)
   meetingsRoutes(app, db);
   topicCommentsRoutes(app, db);
   participationRoutes(app, db);
+  postersRoutes(app, db);
   await app.register(async (a) => consultationOfficesRoutes(a, db), { prefix: '/offices' });
 }
 

@@ -2,13 +2,11 @@ import {
   maskPhone,
   meetingSignInPath,
   type AttendanceSource,
-  type ConsultationStep,
   type MeetingAttendeeDto,
   type MeetingDto,
   type MeetingForm,
   type MeetingGroup,
   type MeetingStatus,
-  type TopicStatus,
 } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
 import { pagedQuery, Where, type Page } from '../../platform/paging.js';
@@ -197,24 +195,4 @@ export async function signInResident(q: Queryable, meetingId: number, residentId
 // ── Statistics ───────────────────────────────────────────────────────────────
 
 /** Held meetings by form and their attendances, under the scope (and the optional subtree). */
-export async function heldMeetingCounts(q: Queryable, scopePatterns: string[], subtreePath: string | undefined): Promise<{ form: MeetingForm; meetings: number; attendances: number }[]> {
-  return q.query(
-    `SELECT m.form, count(*)::int AS meetings,
-            coalesce(sum((SELECT count(*) FROM consultation_meeting_attendances a WHERE a.meeting_id = m.id)), 0)::int AS attendances
-       FROM consultation_meetings m JOIN topics t ON t.id = m.topic_id JOIN nodes n ON n.id = t.node_id
-      WHERE m.status = 'held' AND n.path LIKE ANY($1) AND ($2::text IS NULL OR n.path LIKE $2 || '%')
-      GROUP BY m.form`,
-    [scopePatterns, subtreePath ?? null],
-  );
-}
-
-export async function topicCounts(q: Queryable, scopePatterns: string[], subtreePath: string | undefined): Promise<{ status: TopicStatus; step: ConsultationStep | null; n: number }[]> {
-  return q.query(
-    `SELECT t.status, t.step, count(*)::int AS n FROM topics t JOIN nodes n ON n.id = t.node_id
-      WHERE n.path LIKE ANY($1) AND ($2::text IS NULL OR n.path LIKE $2 || '%')
-      GROUP BY t.status, t.step`,
-    [scopePatterns, subtreePath ?? null],
-  );
-}
-
 export const signInPathOf = (r: MeetingRow) => meetingSignInPath(r.signin_token);

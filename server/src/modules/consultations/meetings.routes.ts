@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import QRCode from 'qrcode';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   consultationStatsQuerySchema,
@@ -19,7 +18,9 @@ import {
 } from '@xj/contracts';
 import type { Db } from '../../platform/db.js';
 import { actorOf, authOf, residentOf } from '../../platform/http/access.js';
+import { ConsultationStatsService } from './consultation-stats.service.js';
 import { MeetingsService } from './meetings.service.js';
+import { sendQrPng, siteUrl } from './posters.js';
 
 const MINUTE = 60_000;
 
@@ -30,6 +31,7 @@ const MINUTE = 60_000;
  */
 export function meetingsRoutes(app: FastifyInstance, db: Db): void {
   const service = new MeetingsService(db);
+  const stats = new ConsultationStatsService(db);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['consultations'];
   const read = { access: 'consultations.read' as const };
@@ -61,15 +63,10 @@ export function meetingsRoutes(app: FastifyInstance, db: Db): void {
   // /m/consult/meeting/<token> on this site (behind a proxy, TRUST_PROXY gives the public host).
   r.get('/meetings/:id/qr.png', { config: read, schema: { tags, summary: '商量会议签到二维码（PNG）', params: idParamsSchema } }, async (req, reply) => {
     const meeting = await service.get(authOf(req), req.params.id);
-    const png = await QRCode.toBuffer(`${req.protocol}://${req.host}${meeting.signInPath}`, { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
-    return reply
-      .type('image/png')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `inline; filename="meeting-${meeting.id}-qr.png"`)
-      .send(png);
+    return sendQrPng(reply, siteUrl(req, meeting.signInPath), `meeting-${meeting.id}-qr.png`);
   });
-  r.get('/stats', { config: read, schema: { tags, summary: '商量统计：已召开会议（按形式）、签到人次、议题状态与步骤', querystring: consultationStatsQuerySchema, response: { 200: consultationStatsSchema } } }, async (req) =>
-    service.stats(authOf(req), req.query),
+  r.get('/stats', { config: read, schema: { tags, summary: '商量统计：已召开会议（按形式、按月）、签到人次、议题状态、步骤与类别、办结用时、满意度', querystring: consultationStatsQuerySchema, response: { 200: consultationStatsSchema } } }, async (req) =>
+    stats.stats(authOf(req), req.query),
   );
 }
 

@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
-  CONSULTATION_STEPS,
   maskPhone,
   MEETING_FORM_LABELS,
-  MEETING_FORMS,
   MEETING_LIMITS,
   MEETING_STATUS_LABELS,
-  TOPIC_STATUSES,
-  type ConsultationStatsDto,
-  type ConsultationStatsQuery,
   type MeetingAttendanceDto,
   type MeetingAttendeeCreate,
   type MeetingCancel,
@@ -192,34 +187,6 @@ export class MeetingsService {
       }
       return { attendanceId: a.id, signedInAt: isoOf(a.created_at), created: a.created };
     });
-  }
-
-  // ── Statistics ─────────────────────────────────────────────────────────────
-
-  /**
-   * Held meetings (planned and cancelled ones are not counted), by form, and their
-   * attendances; topics by status and by step (active ones). Within the caller's
-   * consultations.read scope, narrowed to `nodeId`'s subtree when given.
-   */
-  async stats(auth: AuthContext, query: ConsultationStatsQuery): Promise<ConsultationStatsDto> {
-    const scope = scopeFor(auth, 'consultations.read');
-    const subtreePath = await subtreeOf(this.db, query.nodeId, scope);
-    const patterns = scopePatterns(scope);
-    const byForm = Object.fromEntries(MEETING_FORMS.map((f) => [f, 0])) as ConsultationStatsDto['byForm'];
-    let meetings = 0;
-    let attendances = 0;
-    for (const r of await repo.heldMeetingCounts(this.db, patterns, subtreePath)) {
-      byForm[r.form] = r.meetings;
-      meetings += r.meetings;
-      attendances += r.attendances;
-    }
-    const topicsByStatus = Object.fromEntries(TOPIC_STATUSES.map((s) => [s, 0])) as ConsultationStatsDto['topicsByStatus'];
-    const topicsByStep = Object.fromEntries(CONSULTATION_STEPS.map((s) => [s, 0])) as ConsultationStatsDto['topicsByStep'];
-    for (const r of await repo.topicCounts(this.db, patterns, subtreePath)) {
-      topicsByStatus[r.status] += r.n;
-      if (r.step) topicsByStep[r.step] += r.n;
-    }
-    return { meetings, attendances, byForm, topicsByStatus, topicsByStep };
   }
 
   // ── Helpers ────────────────────────────────────────────────────────────────

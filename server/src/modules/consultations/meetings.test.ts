@@ -11,7 +11,7 @@ let admin: Client;
 let community1: Client;
 let branch1: Client;
 let branch2: Client;
-/** A compound of 府前社区 (community1's, branch1's), another one used only by the statistics fixture, a compound of 北关社区. */
+/** A compound of 府前社区 (community1's, branch1's), a new one of 府前社区 used only by the statistics fixture, a compound of 北关社区. */
 let compound1: number;
 let statsCompound: number;
 let compound2: number;
@@ -27,7 +27,9 @@ beforeAll(async () => {
   compound1 = (await branchOf(t.db, 'branch1')).compoundIds[0]!;
   compound2 = (await branchOf(t.db, 'branch2')).compoundIds[0]!;
   const community = await nodeId(t.db, '府前社区');
-  statsCompound = (await t.db.query<{ id: number }>("SELECT id FROM nodes WHERE parent_id = $1 AND kind = 'compound' AND id <> $2 ORDER BY id LIMIT 1", [community, compound1]))[0]!.id;
+  // Created here, so the demo seed's consultation data never lands in it.
+  const created = await admin.post('/api/nodes', { parentId: community, kind: 'compound', name: '会议统计测试小区', code: 'MT-STATS-1', compoundKind: 'commercial' });
+  statsCompound = (created.json() as { id: number }).id;
   parking = (await t.db.query<{ id: number }>("SELECT id FROM agenda_categories WHERE code = 'parking'"))[0]!.id;
 });
 afterAll(async () => t.close());
@@ -287,7 +289,7 @@ describe('statistics', () => {
     ok(await meetingAct(community1, b2.id, 'hold', { minutes: '线上讨论', decision: '决定乙' }));
 
     const stats = ok<ConsultationStatsDto>(await community1.get(`/api/consultations/stats?nodeId=${statsCompound}`));
-    expect(stats).toEqual({
+    expect(stats).toMatchObject({
       meetings: 2,
       attendances: 3,
       byForm: { onsite: 1, roundtable: 0, online: 1 },

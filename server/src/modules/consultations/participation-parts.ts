@@ -1,5 +1,8 @@
 import type { QuestionnaireDto, RatingSummaryDto, VoteDto } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
+import { isoOf } from '../person-roles/person-ref.js';
+import * as repo from './participation.repo.js';
+import * as votes from './votes.repo.js';
 
 /** The questionnaire, online vote and rating of a topic, and what one resident did in them. */
 export interface ParticipationParts {
@@ -14,11 +17,37 @@ export interface ParticipationParts {
  * `showTallies`: questionnaire tallies are shown to staff, and to a resident once they answered.
  */
 export async function participationParts(
-  _q: Queryable,
-  _topic: { id: number },
-  _residentId: number | null,
-  _opts: { staff: boolean },
+  q: Queryable,
+  topic: { id: number },
+  residentId: number | null,
+  opts: { staff: boolean },
 ): Promise<ParticipationParts> {
-  // Filled in by the votes/ratings/questionnaire work (participation-votes.*).
-  return { questionnaire: null, vote: null, rating: null, mine: { votedOptionId: null, ratedScore: null, answeredQuestionnaire: false } };
+  const answered = residentId !== null && (await repo.hasAnswered(q, topic.id, residentId));
+  const votedOptionId = residentId === null ? null : await votes.myBallot(q, topic.id, residentId);
+  const ratedScore = residentId === null ? null : await repo.myRating(q, topic.id, residentId);
+  return {
+    questionnaire: await questionnaireDto(q, topic.id, { tallies: opts.staff || answered }),
+    vote: await voteDto(q, topic.id),
+    rating: (await repo.reachedEvaluate(q, topic.id)) ? await repo.ratingSummary(q, topic.id) : null,
+    mine: { votedOptionId, ratedScore, answeredQuestionnaire: answered },
+  };
+}
+
+export async function questionnaireDto(q: Queryable, topicId: number, opts: { tallies: boolean }): Promise<QuestionnaireDto | null> {
+  const found = await repo.getQuestionnaire(q, topicId);
+  if (!found) return null;
+  const questions = found.questions.map((x) => ({ text: x.text, choices: x.choices }));
+  return { questions, tallies: opts.tallies ? await repo.questionnaireTallies(q, topicId, questions) : null, respondents: found.respondents };
+}
+
+/** How many have voted is always shown; the votes per option only once the vote has closed, to everyone (staff too). */
+export async function voteDto(q: Queryable, topicId: number, now = new Date()): Promise<VoteDto | null> {
+  const v = await votes.getVote(q, topicId);
+  if (!v) return null;
+  const open = votes.voteIsOpen(v, now);
+  const closedAt = v.closed_at ?? (open ? null : v.closes_at);
+  return {
+    opensAt: isoOf(v.opens_at), closesAt: isoOf(v.closes_at), open, closedAt: closedAt && isoOf(closedAt), ballots: v.ballots,
+    results: open ? null : await votes.voteResults(q, topicId),
+  };
 }

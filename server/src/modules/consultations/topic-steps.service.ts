@@ -171,9 +171,9 @@ export class TopicStepsService {
 
 /**
  * Sets the decision of 议事项 (what its exit condition checks) on a topic the caller holds
- * locked in that step: entered by hand (`recorded`) or by a consultation meeting being held
- * (`meeting`, with its id). The option, when given, must be one of the topic's. One timeline
- * entry `decided` and one audit row `topic.decide`.
+ * locked in that step: entered by hand (`recorded`), by a consultation meeting being held
+ * (`meeting`, with its id) or by an online vote's winner (`vote`). The option, when given,
+ * must be one of the topic's. One timeline entry `decided` and one audit row `topic.decide`.
  */
 export async function applyDecision(
   q: Queryable,
@@ -188,6 +188,7 @@ export async function applyDecision(
   });
   const details: Record<string, unknown> = { optionId: option?.id ?? null, option: option?.title ?? null, replaced: t.decision !== null };
   if (v.meetingId !== null) Object.assign(details, { source: v.source, meetingId: v.meetingId });
+  else if (v.source === 'vote') Object.assign(details, { source: v.source });
   await recordMove(q, t, { kind: 'decided', action: 'topic.decide', step: t.step, to: 'active', note: v.decision, details }, actor);
 }
 

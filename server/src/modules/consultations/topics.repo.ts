@@ -278,21 +278,32 @@ interface TaskRow {
   owner_name: string;
   deadline: string | null;
   progress: number;
+  ticket_id: number | null;
+  ticket_code: string | null;
+  ticket_status: string | null;
   created_at: Date;
   updated_at: Date;
 }
-const TASK_COLUMNS = "id, title, owner_name, to_char(deadline, 'YYYY-MM-DD') AS deadline, progress, created_at, updated_at";
+const TASK_SELECT = `SELECT k.id, k.title, k.owner_name, to_char(k.deadline, 'YYYY-MM-DD') AS deadline, k.progress, k.ticket_id,
+       tk.code AS ticket_code, tk.status AS ticket_status, k.created_at, k.updated_at
+  FROM topic_tasks k LEFT JOIN tickets tk ON tk.id = k.ticket_id`;
 const toTaskDto = (r: TaskRow): TopicTaskDto => ({
-  id: r.id, title: r.title, ownerName: r.owner_name, deadline: r.deadline, progress: r.progress, createdAt: isoOf(r.created_at), updatedAt: isoOf(r.updated_at),
+  id: r.id, title: r.title, ownerName: r.owner_name, deadline: r.deadline, progress: r.progress,
+  ticket: r.ticket_id === null ? null : { id: r.ticket_id, code: r.ticket_code!, status: r.ticket_status! },
+  createdAt: isoOf(r.created_at), updatedAt: isoOf(r.updated_at),
 });
 
 export async function listTasks(q: Queryable, topicId: number): Promise<TopicTaskDto[]> {
-  return (await q.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM topic_tasks WHERE topic_id = $1 ORDER BY id`, [topicId])).map(toTaskDto);
+  return (await q.query<TaskRow>(`${TASK_SELECT} WHERE k.topic_id = $1 ORDER BY k.id`, [topicId])).map(toTaskDto);
 }
 
-export async function getTask(q: Queryable, topicId: number, taskId: number): Promise<TopicTaskDto | undefined> {
-  const [row] = await q.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM topic_tasks WHERE topic_id = $1 AND id = $2`, [topicId, taskId]);
+export async function getTask(q: Queryable, topicId: number, taskId: number, opts: { forUpdate?: boolean } = {}): Promise<TopicTaskDto | undefined> {
+  const [row] = await q.query<TaskRow>(`${TASK_SELECT} WHERE k.topic_id = $1 AND k.id = $2${opts.forUpdate ? ' FOR UPDATE OF k' : ''}`, [topicId, taskId]);
   return row && toTaskDto(row);
+}
+
+export async function setTaskTicket(q: Queryable, taskId: number, ticketId: number): Promise<void> {
+  await q.query('UPDATE topic_tasks SET ticket_id = $2, updated_at = now() WHERE id = $1', [taskId, ticketId]);
 }
 
 export interface TaskValues {

@@ -16,11 +16,13 @@ import {
   topicScreenSchema,
   topicTaskCreateSchema,
   topicTaskParamsSchema,
+  topicTaskTicketSchema,
   topicTaskUpdateSchema,
 } from '@xj/contracts';
 import type { Db } from '../../platform/db.js';
 import { actorOf, authOf } from '../../platform/http/access.js';
 import { TopicStepsService } from './topic-steps.service.js';
+import { TopicTaskTicketsService } from './topic-task-tickets.service.js';
 import { TopicsService } from './topics.service.js';
 
 /**
@@ -30,6 +32,7 @@ import { TopicsService } from './topics.service.js';
 export function topicsRoutes(app: FastifyInstance, db: Db): void {
   const topics = new TopicsService(db);
   const steps = new TopicStepsService(db);
+  const taskTickets = new TopicTaskTicketsService(db);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['consultations'];
   const read = { access: 'consultations.read' as const };
@@ -69,4 +72,8 @@ export function topicsRoutes(app: FastifyInstance, db: Db): void {
   r.patch('/topics/:id/tasks/:taskId', { config: manage, schema: { tags, summary: '快办理：更新任务进度', params: topicTaskParamsSchema, body: topicTaskUpdateSchema, response: detail } }, async (req) =>
     steps.updateTask(authOf(req), req.params.id, req.params.taskId, req.body, actorOf(req)),
   );
+  r.post('/topics/:id/tasks/:taskId/ticket', { config: manage, schema: { tags, summary: '快办理：任务转为工单（闭环办理）', params: topicTaskParamsSchema, body: topicTaskTicketSchema, response: { 201: topicDetailSchema } } }, async (req, reply) => {
+    reply.code(201);
+    return taskTickets.openTicket(authOf(req), req.params.id, req.params.taskId, req.body, actorOf(req));
+  });
 }

@@ -17,10 +17,11 @@ import type { Page } from '../../platform/paging.js';
 import { nodeOfKinds, subtreeOf } from '../person-roles/person-ref.js';
 import { getCategory } from './agenda-scope.repo.js';
 import { assertState, recordMove, responsibleOf, similarTo, topicDetail, topicToManage, topicToRead } from './topic-access.js';
+import { noticeTopicRaiser } from './resident-notices.repo.js';
 import * as repo from './topics.repo.js';
 
 /** Topics are raised at a community or one of its compounds. */
-const TOPIC_NODE_KINDS = ['community', 'compound'] as const;
+export const TOPIC_NODE_KINDS = ['community', 'compound'] as const;
 
 /** The community path of a community or compound node: the node itself, or its parent. */
 const communityPathOf = (node: { kind: string; path: string }) => (node.kind === 'community' ? node.path : node.path.replace(/\d+\/$/, ''));
@@ -108,6 +109,7 @@ export class TopicsService {
         if (!input.reason) throw badRequest(`“${category.name}”属于不议事项：请填写不予议事的理由，提出人会看到它`);
         await repo.updateTopic(q, id, { status: 'rejected', category_id: category.id, rejection_reason: input.reason, screened_at: new Date(), screened_by: actor.userId });
         await recordMove(q, t, { kind: 'rejected', action: 'topic.reject', step: null, to: 'rejected', note: input.reason, details: { categoryId: category.id, category: category.name } }, actor);
+        await noticeTopicRaiser(q, id, 'topic_rejected', `您提出的议题“${t.title}”经审查不予议事。理由：${input.reason}`);
       } else {
         const responsible = await responsibleOf(q, input);
         await repo.updateTopic(q, id, { status: 'active', step: 'collect', category_id: category.id, screened_at: new Date(), screened_by: actor.userId });
@@ -118,6 +120,7 @@ export class TopicsService {
           { kind: 'accepted', action: 'topic.accept', step: 'collect', to: 'active', note: input.reason ?? null, details: { categoryId: category.id, category: category.name, responsible: responsible.name } },
           actor,
         );
+        await noticeTopicRaiser(q, id, 'topic_accepted', `您提出的议题“${t.title}”已通过审查，进入“问诉求”阶段，欢迎参与讨论。`);
       }
       return topicDetail(q, auth, id);
     });

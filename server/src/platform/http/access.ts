@@ -12,6 +12,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Reachable while the user still has to replace an initial password. */
     allowDuringPasswordChange?: boolean;
+    /** On a `public` route: also resolve the resident session when the request carries one (`residentIfAny`). */
+    optionalResident?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -42,7 +44,13 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
     const config = req.routeOptions.config;
     const access = config.access;
     // Sessionless routes: public ones, and signed ones whose own hook checks the request's signature.
-    if (!access || access === 'public' || access === 'signed') return;
+    if (!access || access === 'public' || access === 'signed') {
+      if (access === 'public' && config.optionalResident) {
+        const token = req.cookies[RESIDENT_COOKIE];
+        req.resident = token ? await residents.resolve(token) : null;
+      }
+      return;
+    }
     if (access === 'resident') {
       // The resident cookie is SameSite=Lax and carries no CSRF token: unsafe methods must come from this origin.
       if (UNSAFE.has(req.method)) assertSameOrigin(req);
@@ -81,6 +89,11 @@ export function authOf(req: FastifyRequest): AuthContext {
 /** The verified resident of a route that declared `access: 'resident'` (the hook guarantees it). */
 export function residentOf(req: FastifyRequest): ResidentContext {
   if (!req.resident) throw new AppError(401, 'RESIDENT_UNVERIFIED', '请先验证手机号');
+  return req.resident;
+}
+
+/** The verified resident of a `public` route with `optionalResident`, or null when the request carries no valid resident session. */
+export function residentIfAny(req: FastifyRequest): ResidentContext | null {
   return req.resident;
 }
 

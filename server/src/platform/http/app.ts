@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -34,7 +34,13 @@ export interface AppDeps {
 }
 
 
-export async function buildApp(config: Config, db: Db, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  logger?: boolean;
+  /** Sees every route as it is registered (the route-declaration tests list them). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(config: Config, db: Db, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(config.logLevel),
     bodyLimit: LIMITS.bodyBytes,
@@ -55,6 +61,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
 
   registerErrorHandling(app);
   enforceRouteDeclarations(app);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

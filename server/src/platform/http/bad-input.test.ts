@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, ORG_LIMITS, RESIDENT_COOKIE, XLSX_CONTENT_TYPE } from '@xj/contracts';
@@ -23,19 +23,10 @@ let resident: Client;
 let before: { counts: Record<string, number>; fp: string };
 
 // Records every route the real app registers (as routes-declared.test.ts does), for the coverage guard below.
-const registered = vi.hoisted(() => [] as { method: string; url: string }[]);
-vi.mock('./access.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./access.js')>();
-  return {
-    ...real,
-    enforceRouteDeclarations: (app: Parameters<typeof real.enforceRouteDeclarations>[0]) => {
-      app.addHook('onRoute', (r: RouteOptions) => {
-        for (const m of [r.method].flat()) registered.push({ method: m, url: r.url });
-      });
-      real.enforceRouteDeclarations(app);
-    },
-  };
-});
+const registered: { method: string; url: string }[] = [];
+const record = (r: RouteOptions) => {
+  for (const m of [r.method].flat()) registered.push({ method: m, url: r.url });
+};
 
 const REGISTRIES = [
   'party_members', 'branch_secretaries', 'stewards', 'owners_committees', 'property_companies', 'property_contracts',
@@ -46,7 +37,7 @@ const ids = {} as { community: number; compound: number; org: number; user: numb
   number
 >;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ onRoute: record });
   admin = await t.login('admin');
   auditor = await t.login('auditor');
   commissioner = await t.login('commissioner1');
@@ -82,7 +73,7 @@ afterAll(async () => t.close());
 
 interface WriteRoute {
   name: string;
-  method: 'POST' | 'PATCH' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: (id?: string) => string;
   /** A body that would pass validation (or undefined for routes without one). */
   valid?: () => Record<string, unknown>;
@@ -303,6 +294,7 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/consultations/topics/:id/decision', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/decision`, valid: () => ({ decision: '坏输入决定', optionId: 1 }), wrongType: { optionId: 'abc' }, tooLong: { decision: long(2000) } },
   { name: 'POST /api/consultations/topics/:id/tasks', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks`, valid: () => ({ title: '坏输入任务', ownerName: '坏输入', deadline: '2026-12-31' }), wrongType: { progress: '50' }, tooLong: { ownerName: long(50) } },
   { name: 'PATCH /api/consultations/topics/:id/tasks/:taskId', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks/1`, valid: () => ({ progress: 50, title: '坏输入任务' }), wrongType: { progress: 'x' }, tooLong: { title: long(100) } },
+  { name: 'POST /api/consultations/topics/:id/tasks/:taskId/ticket', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks/1/ticket`, valid: () => ({ categoryId: 1, priority: 'normal' }), wrongType: { categoryId: 'x' }, tooLong: { description: long(2000) } },
   // Residents report without an account.
   {
     name: 'POST /api/public/tickets',
@@ -329,6 +321,37 @@ const ROUTES: WriteRoute[] = [
     as: () => resident,
     url: (id = '2147483647') => `/api/public/consultations/meetings/${id === '2147483647' ? 'A'.repeat(22) : id}/attend`,
   },
+  {
+    name: 'PUT /api/consultations/topics/:id/questionnaire',
+    method: 'PUT',
+    hasId: true,
+    url: (id = '2147483647') => `/api/consultations/topics/${id}/questionnaire`,
+    valid: () => ({ questions: [{ text: '坏输入问题', choices: ['是', '否'] }] }),
+    wrongType: { questions: 'abc' },
+    tooLong: { questions: [{ text: long(100), choices: ['是', '否'] }] },
+  },
+  { name: 'POST /api/consultations/topics/:id/vote', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/vote`, valid: () => ({ closesAt: '2026-12-01T14:30:00+08:00' }), wrongType: { closesAt: 1 }, tooLong: { closesAt: `2026-12-01T14:30:00+08:00${long(20)}` } },
+  // The body is optional (closing without a decision): no `valid`, as for advance.
+  { name: 'POST /api/consultations/topics/:id/vote/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/vote/close` },
+  {
+    name: 'POST /api/public/consultations/topics/:id/questionnaire/answers',
+    method: 'POST',
+    hasId: true,
+    as: () => resident,
+    url: (id = '2147483647') => `/api/public/consultations/topics/${id}/questionnaire/answers`,
+    valid: () => ({ answers: [0] }),
+    wrongType: { answers: 'a' },
+    tooLong: { answers: [0, 0, 0, 0, 0, 0] },
+  },
+  { name: 'POST /api/public/consultations/topics/:id/vote', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/topics/${id}/vote`, valid: () => ({ optionId: 1 }), wrongType: { optionId: 'abc' }, tooLong: { optionId: '9'.repeat(40) } },
+  { name: 'POST /api/public/consultations/topics/:id/rating', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/topics/${id}/rating`, valid: () => ({ score: 5, comment: '坏输入评价' }), wrongType: { score: '5' }, tooLong: { comment: long(300) } },
+  // Cloud consultation (云商量): residents raise, support, comment and report; the console hides a comment.
+  { name: 'POST /api/public/consultations/topics', method: 'POST', as: () => resident, url: () => '/api/public/consultations/topics', valid: () => ({ title: '坏输入议题', description: '坏输入', nodeId: ids.compound }), wrongType: { nodeId: 'abc' }, tooLong: { title: long(100) } },
+  { name: 'POST /api/public/consultations/topics/:id/support', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/topics/${id}/support` },
+  { name: 'POST /api/public/consultations/topics/:id/comments', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/topics/${id}/comments`, valid: () => ({ body: '坏输入留言' }), wrongType: { body: 1 }, tooLong: { body: long(500) } },
+  { name: 'POST /api/public/consultations/comments/:id/report', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/comments/${id}/report`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(200) } },
+  { name: 'POST /api/public/resident/notices/read', method: 'POST', as: () => resident, url: () => '/api/public/resident/notices/read' },
+  { name: 'POST /api/consultations/comments/:id/hide', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/comments/${id}/hide`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(200) } },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {

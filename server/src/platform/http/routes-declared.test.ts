@@ -1,30 +1,21 @@
 import Fastify, { type RouteOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type RouteAccess } from '@xj/contracts';
 import { freshDb, startTestApp, type TestApp } from '../../test/harness.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from './app.js';
 import { enforceRouteDeclarations } from './access.js';
 
-// Records every route the real app registers, next to the app's own enforcement hook.
-const seen = vi.hoisted(() => [] as { method: string; url: string; access: RouteAccess | undefined; allowDuringPasswordChange?: boolean }[]);
-vi.mock('./access.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./access.js')>();
-  return {
-    ...real,
-    enforceRouteDeclarations: (app: Parameters<typeof real.enforceRouteDeclarations>[0]) => {
-      app.addHook('onRoute', (r: RouteOptions) => {
-        const config = r.config as { access?: RouteAccess; allowDuringPasswordChange?: boolean } | undefined;
-        for (const m of [r.method].flat()) seen.push({ method: m, url: r.url, access: config?.access, allowDuringPasswordChange: config?.allowDuringPasswordChange });
-      });
-      real.enforceRouteDeclarations(app);
-    },
-  };
-});
+// Records every route the real app registers.
+const seen: { method: string; url: string; access: RouteAccess | undefined; allowDuringPasswordChange?: boolean }[] = [];
+const record = (r: RouteOptions) => {
+  const config = r.config as { access?: RouteAccess; allowDuringPasswordChange?: boolean } | undefined;
+  for (const m of [r.method].flat()) seen.push({ method: m, url: r.url, access: config?.access, allowDuringPasswordChange: config?.allowDuringPasswordChange });
+};
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ seed: false });
+  t = await startTestApp({ seed: false, onRoute: record });
 });
 afterAll(async () => t.close());
 
@@ -47,6 +38,8 @@ describe('route declarations', () => {
       'GET /api/public/dev/sms-outbox', 'POST /api/public/resident/code', 'POST /api/public/resident/sign-out', 'POST /api/public/resident/verify',
       // What a consultation meeting's QR code opens (summary only; signing in is a `resident` route).
       'GET /api/public/consultations/meetings/:token',
+      // 云商量: accepted topics and their comments (a resident's own view when a resident session comes along).
+      'GET /api/public/consultations/topics', 'GET /api/public/consultations/topics/:id', 'GET /api/public/consultations/topics/:id/comments',
     ].sort());
   });
 

@@ -81,6 +81,7 @@ export const en: Strings<typeof zhCN> = {
     consultTopics: 'Topics',
     consultAgenda: 'Agenda scope',
     consultOffices: 'Consultation offices',
+    consultStats: 'Consultation statistics',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',

@@ -79,6 +79,7 @@ export const zhCN = {
     consultTopics: '议题',
     consultAgenda: '七议五不议',
     consultOffices: '商量办公室',
+    consultStats: '商量统计',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',

@@ -17,7 +17,10 @@ import { useSession } from '../../session';
 import { CategoryTag, TopicStatusTag } from './ConsultTags';
 import { useConsultLabels } from './consultationLabels';
 import { TopicActionModal, type TopicAction } from './TopicActionModal';
+import { TaskTicketModal } from './TaskTicketModal';
 import { TopicOptions, TopicTasks } from './TopicPlans';
+import { TopicParticipation } from './TopicParticipation';
+import { TopicQrCard } from './TopicQrCard';
 import { TopicStepsCard } from './TopicStepsCard';
 import { TopicTimeline } from './TopicTimeline';
 import { useAgendaCategories } from './useAgendaCategories';
@@ -44,6 +47,7 @@ export default function TopicDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<TopicAction | null>(null);
   const [task, setTask] = useState<TopicTaskDto | null>(null);
+  const [ticketTask, setTicketTask] = useState<TopicTaskDto | null>(null);
   const phone = Grid.useBreakpoint().sm === false;
   const layout: DescriptionsProps = phone ? { layout: 'vertical', column: 1, size: 'small' } : { bordered: true, column: { xs: 1, md: 2 }, size: 'middle' };
 
@@ -112,8 +116,9 @@ export default function TopicDetailPage() {
             )}
           </Card>
           <Card title={t('consult.detail.steps')} className="consult-card">
-            <TopicStepsCard topic={topic} />
+            <TopicStepsCard topic={topic} onTopicChanged={() => void load()} />
           </Card>
+          {topic.steps.length > 0 && <TopicParticipation topic={topic} manage={manage} onTopicChanged={() => void load()} />}
           <Card title={t('consult.detail.basics')}>
             <Descriptions {...layout}>
               <Descriptions.Item label={t('consult.topics.status')}>
@@ -169,10 +174,12 @@ export default function TopicDetailPage() {
                 setTask(x);
                 setAction('taskUpdate');
               }}
+              onTicket={setTicketTask}
             />
           </Card>
         </Flex>
         <Flex vertical gap={16} className="consult-card">
+          <TopicQrCard topic={topic} />
           <Card title={t('consult.detail.similar')} size="small">
             {topic.similar.length === 0 ? (
               <Typography.Text type="secondary">{t('consult.detail.noSimilar')}</Typography.Text>
@@ -195,6 +202,16 @@ export default function TopicDetailPage() {
           </Card>
         </Flex>
       </div>
+      <TaskTicketModal
+        topic={topic}
+        task={ticketTask}
+        onClose={() => setTicketTask(null)}
+        onDone={(next) => {
+          void message.success(t('consult.detail.done', { action: t('consult.action.taskTicket') }));
+          setTicketTask(null);
+          setTopic(next);
+        }}
+      />
       <TopicActionModal
         topic={topic}
         action={action}

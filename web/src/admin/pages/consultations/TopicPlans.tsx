@@ -1,8 +1,11 @@
 /** A topic's plan options (with costs; the chosen one marked) and its tasks with progress bars. */
-import { Button, Progress, Table, Typography, type TableProps } from 'antd';
+import { Button, Progress, Space, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TopicDetailDto, TopicTaskDto } from '@xj/contracts';
+import { Link } from 'react-router';
+import type { TicketStatus, TopicDetailDto, TopicTaskDto } from '@xj/contracts';
 import { ToneTag } from '../../components/ToneTag';
+import { ticketPath } from '../../routes';
+import { STATUS_TONES, useTicketLabels } from '../tickets/ticketLabels';
 
 export function TopicOptions({ topic }: { topic: TopicDetailDto }) {
   const { t, i18n } = useTranslation();
@@ -29,10 +32,13 @@ interface TasksProps {
   topic: TopicDetailDto;
   canUpdate: boolean;
   onUpdate: (task: TopicTaskDto) => void;
+  /** Hand the task to the ticket module (shown with canUpdate, for tasks without a ticket). */
+  onTicket: (task: TopicTaskDto) => void;
 }
 
-export function TopicTasks({ topic, canUpdate, onUpdate }: TasksProps) {
+export function TopicTasks({ topic, canUpdate, onUpdate, onTicket }: TasksProps) {
   const { t } = useTranslation();
+  const ticketLabels = useTicketLabels();
   if (topic.tasks.length === 0) return <Typography.Text type="secondary">{t('consult.detail.noTasks')}</Typography.Text>;
   const columns: TableProps<TopicTaskDto>['columns'] = [
     { title: t('consult.detail.taskTitle'), dataIndex: 'title', render: (v: string) => <span className="consult-title-cell">{v}</span> },
@@ -44,18 +50,39 @@ export function TopicTasks({ topic, canUpdate, onUpdate }: TasksProps) {
       width: 160,
       render: (p: number, r) => <Progress percent={p} size="small" aria-label={`${r.title} ${t('consult.detail.progress')} ${p}%`} />,
     },
+    {
+      title: t('consult.taskTicket.column'),
+      dataIndex: 'ticket',
+      width: 170,
+      render: (v: TopicTaskDto['ticket']) =>
+        v ? (
+          <Space size={4} wrap>
+            <Link to={ticketPath(v.id)}>{v.code}</Link>
+            <ToneTag tone={STATUS_TONES[v.status as TicketStatus] ?? 'grey'}>{ticketLabels.status(v.status as TicketStatus)}</ToneTag>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
   ];
   if (canUpdate) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 190,
       render: (_: unknown, r) => (
-        <Button size="small" onClick={() => onUpdate(r)} aria-label={t('consult.action.updateFor', { title: r.title })}>
-          {t('consult.action.taskUpdate')}
-        </Button>
+        <Space size={4}>
+          <Button size="small" onClick={() => onUpdate(r)} aria-label={t('consult.action.updateFor', { title: r.title })}>
+            {t('consult.action.taskUpdate')}
+          </Button>
+          {!r.ticket && (
+            <Button size="small" onClick={() => onTicket(r)} aria-label={t('consult.action.taskTicketFor', { title: r.title })}>
+              {t('consult.action.taskTicket')}
+            </Button>
+          )}
+        </Space>
       ),
     });
   }
-  return <Table<TopicTaskDto> rowKey="id" size="small" columns={columns} dataSource={topic.tasks} pagination={false} scroll={{ x: 560 }} />;
+  return <Table<TopicTaskDto> rowKey="id" size="small" columns={columns} dataSource={topic.tasks} pagination={false} scroll={{ x: 760 }} />;
 }

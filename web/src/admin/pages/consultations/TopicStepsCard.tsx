@@ -2,13 +2,14 @@
  * The five steps (问诉求 / 提方案 / 议事项 / 快办理 / 评效果) as an antd Steps bar: each step's
  * dates, responsible person and record; vertical on narrow screens.
  */
-import { Alert, Grid, Steps, Typography } from 'antd';
+import { Grid, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { CONSULTATION_STEPS } from '@xj/contracts/domain';
 import type { TopicDetailDto, TopicStepDto } from '@xj/contracts';
 import { formatDateTime } from '../../../shared/format';
 import { useConsultLabels } from './consultationLabels';
+import { TopicMeetings } from './TopicMeetings';
 
 function StepContent({ step, compact }: { step: TopicStepDto | undefined; compact: boolean }) {
   const { t } = useTranslation();
@@ -27,8 +28,7 @@ function StepContent({ step, compact }: { step: TopicStepDto | undefined; compac
   );
 }
 
-export function TopicStepsCard({ topic }: { topic: TopicDetailDto }) {
-  const { t } = useTranslation();
+export function TopicStepsCard({ topic, onTopicChanged }: { topic: TopicDetailDto; onTopicChanged: () => void }) {
   const labels = useConsultLabels();
   const wide = Grid.useBreakpoint().lg ?? true;
   // The latest entry of each step (a step is entered once; the newest wins if ever repeated).
@@ -54,10 +54,8 @@ export function TopicStepsCard({ topic }: { topic: TopicDetailDto }) {
           }))}
         />
       </div>
-      {topic.step === 'deliberate' && (
-        // Consultation meetings (another part of the work) go here: schedule, attendance, minutes, decision.
-        <Alert className="consult-meeting-slot" type="info" showIcon title={t('consult.detail.meetingSlot')} data-slot="consultation-meetings" />
-      )}
+      {/* Consultation meetings: in 议事项 and, read-only, once it is over. */}
+      {byStep.has('deliberate') && <TopicMeetings topic={topic} onTopicChanged={onTopicChanged} />}
     </>
   );
 }
