@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -25,4 +26,12 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel(/密码/).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+}
+
+/** A call to the platform's API with a signed-in page's session (and its CSRF token on writes); fails the test on a non-2xx answer. */
+export async function sessionApi<T>(page: Page, baseUrl: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown): Promise<T> {
+  const csrf = method === 'GET' ? '' : ((await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.fetch(`${baseUrl}${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
+  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-// jsqr and pngjs are the server workspace's test dependencies (hoisted); e2e/package.json does not list them yet.
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { topicPublicPath } from '@xj/contracts/domain';
-import { ARTIFACTS, launchBrowser, signIn } from './browser.js';
+import { ARTIFACTS, launchBrowser, sessionApi, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -36,13 +35,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A console API call with community1's session (and CSRF token on writes); fails the test on a non-2xx answer. */
-async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const csrf = method === 'GET' ? '' : ((await (await desk.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const res = await desk.request.fetch(`${server.url}${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) => sessionApi<T>(desk, server.url, method, path, data);
 
 /** A topic raised by the community and accepted by screening: active at 问诉求. */
 async function collectTopic(title: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, sessionApi, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -21,13 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The API with the page's session (and its CSRF token for a POST); fails the test on a non-2xx answer. */
-async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const csrf = method === 'GET' ? '' : ((await (await desk.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const res = await desk.request.fetch(`${server.url}${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => sessionApi<T>(desk, server.url, method, path, data);
 
 type Topic = { id: number; decision: string | null; decisionSource: string | null; decisionOptionId: number | null; options: { id: number; title: string }[] };
 

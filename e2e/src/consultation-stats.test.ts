@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, signIn } from './browser.js';
+import { ARTIFACTS, launchBrowser, sessionApi, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -29,13 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A console API call with admin's session (and CSRF token on writes); fails the test on a non-2xx answer. */
-async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const csrf = method === 'GET' ? '' : ((await (await desk.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const res = await desk.request.fetch(`${server.url}${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => sessionApi<T>(desk, server.url, method, path, data);
 
 /** A resident's API call (same origin, resident cookie kept by the context). */
 async function asResident<T>(path: string, data: unknown): Promise<T> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, sessionApi, signIn } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -18,12 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const csrf = method === 'GET' ? '' : ((await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const res = await page.request.fetch(`${server.url}${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => sessionApi<T>(page, server.url, method, path, data);
 
 type Steward = { id: number; person: { id: number; name: string }; compoundId: number; compoundName: string };
 

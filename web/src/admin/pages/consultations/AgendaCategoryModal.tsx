@@ -1,10 +1,11 @@
 /** Create or edit one agenda category (七议五不议): name, kind, description, examples (one a line), order. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, AGENDA_LIMITS } from '@xj/contracts/domain';
 import type { AgendaCategoryDto, AgendaKind } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import { useConsultLabels } from './consultationLabels';
 
 interface Values {
@@ -34,8 +35,7 @@ export function AgendaCategoryModal({ open, category, onClose, onSaved }: Props)
   const { t } = useTranslation();
   const labels = useConsultLabels();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (!open) return;
@@ -48,9 +48,7 @@ export function AgendaCategoryModal({ open, category, onClose, onSaved }: Props)
 
   const onOk = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const common = { name: v.name.trim(), kind: v.kind, examples: lines(v.examples), sort: v.sort ?? 100 };
       if (category) {
         await api.patch(`/api/consultations/agenda-categories/${category.id}`, { ...common, description: v.description?.trim() || null }, { silent: true });
@@ -58,11 +56,7 @@ export function AgendaCategoryModal({ open, category, onClose, onSaved }: Props)
         await api.post('/api/consultations/agenda-categories', { ...common, code: v.code!.trim(), description: v.description?.trim() || undefined }, { silent: true });
       }
       onSaved();
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -2,12 +2,12 @@
  * 召开/记录: the meeting's minutes, decision and optionally the chosen option; the decision
  * becomes the topic's. A refusal is shown with the server's message.
  */
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEETING_LIMITS } from '@xj/contracts/domain';
 import type { MeetingDetailDto, MeetingDto, TopicDetailDto } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 
 interface Values {
   minutes: string;
@@ -25,22 +25,15 @@ interface Props {
 export function MeetingHoldModal({ topic, meeting, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useSubmit();
 
   const onOk = async () => {
     if (!meeting) return;
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const body = { minutes: v.minutes.trim(), decision: v.decision.trim(), optionId: v.optionId };
       onDone(await api.post<MeetingDetailDto>(`/api/consultations/meetings/${meeting.id}/hold`, body, { silent: true }));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

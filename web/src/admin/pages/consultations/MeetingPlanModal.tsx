@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { MEETING_LIMITS } from '@xj/contracts/domain';
 import type { ConsultationOfficeDto, MeetingDetailDto, MeetingForm, MeetingGroup, TopicDetailDto } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import { useMeetingLabels } from './meetingLabels';
 
 interface Values {
@@ -32,8 +33,7 @@ export function MeetingPlanModal({ topic, open, onClose, onDone }: Props) {
   const labels = useMeetingLabels();
   const [form] = Form.useForm<Values>();
   const [offices, setOffices] = useState<ConsultationOfficeDto[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (!open) return;
@@ -54,9 +54,7 @@ export function MeetingPlanModal({ topic, open, onClose, onDone }: Props) {
 
   const onOk = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const body = {
         topicId: topic.id,
         form: v.form,
@@ -67,11 +65,7 @@ export function MeetingPlanModal({ topic, open, onClose, onDone }: Props) {
         invitedGroups: v.invitedGroups ?? [],
       };
       onDone(await api.post<MeetingDetailDto>('/api/consultations/meetings', body, { silent: true }));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

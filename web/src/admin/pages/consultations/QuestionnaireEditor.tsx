@@ -2,13 +2,14 @@
  * Publishing (or replacing, while nobody has answered) a topic's questionnaire: up to five
  * single-choice questions with two to six choices each (PUT …/questionnaire).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPATION_LIMITS as L } from '@xj/contracts/domain';
 import type { QuestionnaireDto, QuestionnaireSet } from '@xj/contracts';
-import { isApiError, request } from '../../../shared/api';
+import { request } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import type { consultationParticipationZhCN } from '../../../shared/locales/consultation-participation.zh-CN';
 
 type QKey = keyof (typeof consultationParticipationZhCN)['consultParticipation']['questionnaire'];
@@ -26,8 +27,7 @@ const blank = () => ({ text: '', choices: Array.from({ length: L.choicesMin }, (
 export function QuestionnaireEditor({ topicId, open, current, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<QuestionnaireSet>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving: busy, error, setError, submit } = useSubmit();
   const q = (key: QKey, opts?: Record<string, unknown>) => t(`consultParticipation.questionnaire.${key}`, opts ?? {});
 
   useEffect(() => {
@@ -38,17 +38,11 @@ export function QuestionnaireEditor({ topicId, open, current, onClose, onDone }:
 
   const onOk = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const body: QuestionnaireSet = { questions: v.questions.map((x) => ({ text: x.text.trim(), choices: x.choices.map((c) => c.trim()) })) };
       await request('PUT', `/api/consultations/topics/${topicId}/questionnaire`, { body, silent: true });
       onDone();
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,10 @@
 /** 快办理 → 工单: hands a task to the ticket module (category, priority, optional description). */
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TOPIC_LIMITS, type TicketPriority } from '@xj/contracts/domain';
 import type { TopicDetailDto, TopicTaskDto } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import { useTicketCategories } from '../tickets/useTicketCategories';
 import { useTicketLabels } from '../tickets/ticketLabels';
 
@@ -27,22 +27,15 @@ export function TaskTicketModal({ topic, task, onClose, onDone }: Props) {
   const labels = useTicketLabels();
   const categories = useTicketCategories();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, submit } = useSubmit();
 
   const onOk = async () => {
     if (!task) return;
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const body = { categoryId: v.categoryId, priority: v.priority, description: v.description?.trim() || undefined };
       onDone(await api.post<TopicDetailDto>(`/api/consultations/topics/${topic.id}/tasks/${task.id}/ticket`, body, { silent: true }));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,12 @@
 /** Adds a holiday or a make-up workday; the server's refusals (a clash, a weekday make-up day) show inside the dialog. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CALENDAR_DAY_KINDS, CALENDAR_LIMITS, isWeekendDay } from '@xj/contracts/domain';
 import type { CalendarDayKind } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import { useCalendarKindLabel } from './calendarLabels';
 
 interface Values {
@@ -26,8 +27,7 @@ export function CalendarDayModal({ open, year, onClose, onAdded }: Props) {
   const { t } = useTranslation();
   const kindLabel = useCalendarKindLabel();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (!open) return;
@@ -43,16 +43,10 @@ export function CalendarDayModal({ open, year, onClose, onAdded }: Props) {
       return; // the fields show what is wrong
     }
     const day = v.day.format('YYYY-MM-DD');
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await api.post(`/api/ticket-settings/${v.kind === 'holiday' ? 'holidays' : 'workdays'}`, { day, name: v.name.trim() }, { silent: true });
       onAdded(day);
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

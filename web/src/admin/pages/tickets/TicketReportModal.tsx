@@ -2,12 +2,13 @@
  * Reports a ticket by hand (社区上报 / 居民反映 / 书记接待日): it concerns a node from community
  * down to stairwell and goes at once to the community's commissioner (首问负责).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isValidPhone, TICKET_LIMITS, TICKET_MANUAL_SOURCES, TICKET_PRIORITIES } from '@xj/contracts/domain';
 import type { TicketCategoryDto, TicketDetailDto, TicketPriority, TicketSource } from '@xj/contracts';
-import { api, isApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { useSubmit } from '../../../shared/useSubmit';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { useTicketLabels } from './ticketLabels';
 
@@ -37,8 +38,7 @@ export function TicketReportModal({ open, categories, onClose, onReported }: Pro
   const { t } = useTranslation();
   const labels = useTicketLabels();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useSubmit();
 
   useEffect(() => {
     if (open) {
@@ -49,9 +49,7 @@ export function TicketReportModal({ open, categories, onClose, onReported }: Pro
 
   const onOk = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const ticket = await api.post<TicketDetailDto>(
         '/api/tickets',
         {
@@ -67,11 +65,7 @@ export function TicketReportModal({ open, categories, onClose, onReported }: Pro
         { silent: true },
       );
       onReported(ticket);
-    } catch (e) {
-      setError(isApiError(e) ? e.message : t('errors.generic'));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
