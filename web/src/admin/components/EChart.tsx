@@ -24,10 +24,20 @@ interface Props {
   label: string;
 }
 
+/** People who ask their system for less motion get the charts drawn at once, without the grow-in animation. */
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export function EChart({ option, height, label }: Props) {
   return (
     <div role="img" aria-label={label} className="chart-box">
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height, width: '100%' }} notMerge lazyUpdate opts={{ renderer: 'canvas' }} />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={reducedMotion() ? { ...option, animation: false } : option}
+        style={{ height, width: '100%' }}
+        notMerge
+        lazyUpdate
+        opts={{ renderer: 'canvas' }}
+      />
     </div>
   );
 }
