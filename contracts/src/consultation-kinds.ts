@@ -271,3 +271,28 @@ export const PARTICIPATION_LIMITS = {
   voteMaxDays: 30,
   commentsPageMax: 50,
 } as const;
+
+/**
+ * Files attached to a plan option (提方案): the type is read from the content (a renamed text
+ * file is refused whatever its name); Word and Excel files are told apart from other ZIPs by
+ * their entries (word/, xl/).
+ */
+export const OPTION_ATTACHMENT_TYPES = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+} as const;
+export type OptionAttachmentType = keyof typeof OPTION_ATTACHMENT_TYPES;
+/** What the file pickers offer. */
+export const OPTION_ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
+export const OPTION_ATTACHMENT_LIMITS = {
+  bytes: 10 * 1024 * 1024,
+  perOption: 5,
+  /** The file name shown to people. */
+  nameMax: 100,
+} as const;
+/** Where a file is downloaded: the console (consultations.read over the topic) or the phone pages (public topics). */
+export const optionAttachmentPath = (id: number, where: 'console' | 'public'): string =>
+  where === 'public' ? `/api/public/consultations/attachments/${id}` : `/api/consultations/attachments/${id}`;

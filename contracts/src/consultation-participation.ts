@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema, text } from './common.js';
 import { COMMENT_STATUSES, PARTICIPATION_LIMITS as L, RESIDENT_NOTICE_KINDS, TOPIC_LIMITS } from './consultation-kinds.js';
-import { consultationStepSchema, instant, topicStatusSchema } from './consultations.js';
+import { consultationStepSchema, instant, topicOptionAttachmentSchema, topicStatusSchema } from './consultations.js';
 
 /**
  * Cloud consultation (云商量): what residents see and do on the phone pages
@@ -168,7 +168,7 @@ export const publicTopicSchema = z.object({
   /** Shown to the resident who raised a rejected topic. */
   rejectionReason: z.string().nullable(),
   steps: z.array(z.object({ step: consultationStepSchema, startedAt: z.string(), endedAt: z.string().nullable() })),
-  options: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string().nullable(), cost: z.number().nullable() })),
+  options: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string().nullable(), cost: z.number().nullable(), attachments: z.array(topicOptionAttachmentSchema) })),
   meetings: z.array(z.object({ form: z.string(), startsAt: z.string(), place: z.string(), status: z.string(), signInPath: z.string().nullable() })),
   decision: z.string().nullable(),
   outcome: z.string().nullable(),

@@ -14,10 +14,12 @@ import {
   MEETING_STATUSES,
   ATTENDANCE_SOURCES,
   OFFICE_LIMITS,
+  OPTION_ATTACHMENT_TYPES,
   TOPIC_EVENT_KINDS,
   TOPIC_LIMITS,
   TOPIC_SOURCES,
   TOPIC_STATUSES,
+  type OptionAttachmentType,
 } from './consultation-kinds.js';
 
 import { TICKET_PRIORITIES } from './ticket-kinds.js';
@@ -212,6 +214,17 @@ export const topicStepSchema = z.object({
 });
 export type TopicStepDto = z.infer<typeof topicStepSchema>;
 
+/** A file attached to a plan option; downloaded from optionAttachmentPath(id). */
+export const topicOptionAttachmentSchema = z.object({
+  id: z.number().int(),
+  /** The uploader's file name, cleaned (shown and offered as the download's name). */
+  name: z.string(),
+  contentType: z.enum(Object.keys(OPTION_ATTACHMENT_TYPES) as [OptionAttachmentType, ...OptionAttachmentType[]]),
+  bytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type TopicOptionAttachmentDto = z.infer<typeof topicOptionAttachmentSchema>;
+
 export const topicOptionSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -220,6 +233,7 @@ export const topicOptionSchema = z.object({
   cost: z.number().nullable(),
   createdBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   createdAt: z.string(),
+  attachments: z.array(topicOptionAttachmentSchema),
 });
 export type TopicOptionDto = z.infer<typeof topicOptionSchema>;
 
@@ -375,6 +389,7 @@ export const topicTaskTicketSchema = z
   .strict();
 export type TopicTaskTicket = z.infer<typeof topicTaskTicketSchema>;
 export const topicTaskParamsSchema = z.object({ id: idSchema, taskId: idSchema }).strict();
+export const topicOptionAttachmentParamsSchema = z.object({ id: idSchema, optionId: idSchema, attachmentId: idSchema }).strict();
 
 export const topicCloseSchema = z.object({ reason: text(TOPIC_LIMITS.reasonMax) }).strict();
 export type TopicClose = z.infer<typeof topicCloseSchema>;

@@ -22,3 +22,6 @@ export * from './import-rules.js';
 export * from './stats-figures.js';
 export * from './resident-auth-kinds.js';
 export * from './consultation-kinds.js';
+export * from './volunteer-kinds.js';
+export * from './points-kinds.js';
+export * from './activity-kinds.js';

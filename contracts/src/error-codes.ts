@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'VOTE_CLOSED',
   'VOTE_ALREADY_CAST',
   'VOTE_TIED',
+  'ACTIVITY_FULL',
+  // Points (积分) and red-shop redemption.
+  'INSUFFICIENT_POINTS',
+  'REDEMPTION_CODE_INVALID',
+  'RESIDENT_NOT_LINKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

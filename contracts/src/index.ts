@@ -25,3 +25,6 @@ export * from './resident-auth.js';
 export * from './ticket-rates-api.js';
 export * from './consultations.js';
 export * from './consultation-participation.js';
+export * from './volunteers.js';
+export * from './activities.js';
+export * from './points.js';

@@ -29,6 +29,13 @@ export const PERMISSIONS = [
   'consultations.raise',
   'consultations.manage',
   'consultations.configure',
+  // Dual registration (双报到) and volunteer activities: read; approve registrations, publish and run activities.
+  'volunteers.read',
+  'volunteers.manage',
+  // Points (积分): read ledgers and redemptions; corrections (reversing entries); the county's earning rules.
+  'points.read',
+  'points.manage',
+  'points.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,25 +68,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open311.manage',
     // 七议五不议 is the county's rule: only the county changes the agenda scope.
     'consultations.read', 'consultations.raise', 'consultations.manage', 'consultations.configure',
+    // Earning rules value every kind of service across the county.
+    'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage', 'points.configure',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
     'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write', 'tickets.read', 'tickets.report', 'tickets.manage',
     'tickets.unmask',
     'consultations.read', 'consultations.raise', 'consultations.manage',
+    'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
     'tickets.read', 'tickets.report', 'tickets.confirm', 'tickets.unmask',
     // The community party committee screens topics and runs the five steps.
     'consultations.read', 'consultations.raise', 'consultations.manage',
+    'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
   ],
   branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.
-    'consultations.read', 'consultations.raise'],
+    'consultations.read', 'consultations.raise',
+    // The compound branch approves dual registrations and runs its volunteer activities.
+    'volunteers.read', 'volunteers.manage', 'points.read'],
   commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle',
     // The owner calls the reporter back: with a stated reason, audited.
-    'tickets.unmask', 'consultations.read'],
+    'tickets.unmask', 'consultations.read', 'volunteers.read'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

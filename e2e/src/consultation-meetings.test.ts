@@ -134,4 +134,32 @@ describe('consultation meetings in the console', () => {
     expect(await dialog.getByRole('link', { name: /打印海报/ }).getAttribute('href')).toBe(`/api/consultations/topics/${topic.id}/poster.html`);
     expect(await seriousViolations(desk)).toEqual([]);
   });
+
+  it('community1 attaches a PDF to a plan option; residents download it from the topic\'s phone page', async () => {
+    const topic = await deliberatingTopic('楼顶防水维修方案');
+    await desk.goto(`${server.url}/admin/consultations/topics/${topic.id}`);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const [answer] = await Promise.all([
+      desk.waitForResponse((r) => r.request().method() === 'POST' && /\/options\/\d+\/attachments$/.test(new URL(r.url()).pathname)),
+      desk.locator('input[type="file"]').first().setInputFiles({ name: '防水施工报价单.pdf', mimeType: 'application/pdf', buffer: pdf }),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(201);
+    const link = desk.getByRole('link', { name: /下载 防水施工报价单\.pdf/ });
+    await link.waitFor();
+    const file = await desk.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await file.body()).equals(pdf)).toBe(true);
+    expect(await seriousViolations(desk)).toEqual([]);
+
+    // The phone page lists it for anyone, with a public download.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })).newPage();
+    await phone.goto(`${server.url}/m/consult/${topic.id}`);
+    const publicLink = phone.getByTestId('consult-option-attachment');
+    await publicLink.waitFor();
+    expect(await publicLink.textContent()).toContain('防水施工报价单.pdf');
+    const download = await phone.request.get(`${server.url}${await publicLink.getAttribute('href')}`);
+    expect(download.ok()).toBe(true);
+    expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
+    await phone.context().close();
+  });
 });

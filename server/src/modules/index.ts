@@ -45,6 +45,9 @@ import { ticketRatesRoutes } from './tickets/tickets-rates.routes.js';
 import { ticketSettingsRoutes } from './ticket-settings/ticket-settings.routes.js';
 import { consultationsRoutes, publicConsultationsRoutes } from './consultations/consultations.routes.js';
 import { residentNoticesRoutes } from './consultations/topic-comments.routes.js';
+import { pointsRoutes, publicPointsRoutes } from './points/points.routes.js';
+import { publicVolunteersRoutes, volunteersRoutes } from './volunteers/volunteers.routes.js';
+import { activitiesRoutes, publicActivitiesRoutes } from './volunteers/activities.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -97,4 +100,10 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => ticketSettingsRoutes(a, deps), { prefix: '/ticket-settings' });
   await api.register(async (a) => consultationsRoutes(a, deps), { prefix: '/consultations' });
   await api.register(async (a) => publicConsultationsRoutes(a, deps), { prefix: '/public/consultations' });
+  await api.register(async (a) => pointsRoutes(a, deps), { prefix: '/points' });
+  await api.register(async (a) => publicPointsRoutes(a, deps), { prefix: '/public/points' });
+  await api.register(async (a) => volunteersRoutes(a, deps), { prefix: '/volunteers' });
+  await api.register(async (a) => publicVolunteersRoutes(a, deps), { prefix: '/public/volunteers' });
+  await api.register(async (a) => activitiesRoutes(a, deps.db), { prefix: '/volunteers' });
+  await api.register(async (a) => publicActivitiesRoutes(a, deps.db), { prefix: '/public/volunteers' });
 }

@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   PHOTO_DIR: z.string().optional(),
+  ATTACHMENT_DIR: z.string().optional(),
   PUBLIC_REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   DEMO_MODE: bool.optional(),
   SEED_ON_EMPTY: bool.optional(),
@@ -57,6 +58,8 @@ export interface Config {
   dataDir: string;
   /** Ticket photos, outside the web root: PHOTO_DIR, else <DATA_DIR>/photos. */
   photoDir: string;
+  /** Files attached to consultation plan options, outside the web root: ATTACHMENT_DIR, else <DATA_DIR>/attachments. */
+  attachmentDir: string;
   /** Residents' reports (POST /api/public/tickets) per client address and hour. */
   publicReportRateLimitPerHour: number;
   /** Demo mode: seeded accounts share the documented demo password and need no forced change. */
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: resolve(e.DATA_DIR),
     // An in-memory database (tests) keeps its photos in the system's temporary directory.
     photoDir: resolve(e.PHOTO_DIR ?? (e.DATA_DIR.startsWith('memory://') ? join(tmpdir(), 'xj-photos') : join(e.DATA_DIR, 'photos'))),
+    attachmentDir: resolve(e.ATTACHMENT_DIR ?? (e.DATA_DIR.startsWith('memory://') ? join(tmpdir(), 'xj-attachments') : join(e.DATA_DIR, 'attachments'))),
     publicReportRateLimitPerHour: e.PUBLIC_REPORT_RATE_LIMIT_PER_HOUR,
     demoMode: e.DEMO_MODE ?? embedded,
     seedOnEmpty: e.SEED_ON_EMPTY ?? embedded,

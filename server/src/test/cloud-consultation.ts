@@ -14,6 +14,7 @@ export interface Resident {
   phone: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
 }
 
 /** A resident verified through the real flow (code from the demo SMS outbox); `phone` must be unused in the file. */
@@ -29,6 +30,7 @@ export async function verifiedResident(t: TestApp, phone: string): Promise<Resid
     phone,
     get: (url) => send({ method: 'GET', url }),
     post: (url, body, extra) => send({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }), ...(extra ? { headers: extra } : {}) }),
+    delete: (url) => send({ method: 'DELETE', url }),
   };
 }
 

@@ -156,7 +156,7 @@ export class PublicTopicsService {
       step: t.step,
       rejectionReason: raised ? t.rejection_reason : null,
       steps: steps.map((s) => ({ step: s.step, startedAt: s.startedAt, endedAt: s.endedAt })),
-      options: options.map((o) => ({ id: o.id, title: o.title, description: o.description, cost: o.cost })),
+      options: options.map((o) => ({ id: o.id, title: o.title, description: o.description, cost: o.cost, attachments: o.attachments })),
       meetings: await repo.publicMeetings(q, id),
       decision: t.decision,
       outcome: t.outcome,

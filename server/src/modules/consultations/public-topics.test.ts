@@ -76,7 +76,7 @@ describe('public topics', () => {
     const res = await anon(`${P}/topics/${topic.id}`);
     const view = ok<PublicTopicDto>(res);
     expect(view.step).toBe('deliberate');
-    expect(view.options).toEqual([{ id: expect.any(Number), title: '每户按楼层分摊', description: null, cost: 300000 }]);
+    expect(view.options).toEqual([{ id: expect.any(Number), title: '每户按楼层分摊', description: null, cost: 300000, attachments: [] }]);
     expect(view.meetings).toEqual([
       { form: 'roundtable', startsAt: expect.any(String), place: '社区会议室', status: 'held', signInPath: null },
       { form: 'roundtable', startsAt: expect.any(String), place: '小区广场', status: 'planned', signInPath: planned.signInPath },

@@ -17,6 +17,7 @@ import {
 import type { Queryable } from '../../platform/db.js';
 import { likeEscape, pagedQuery, Where, type Page } from '../../platform/paging.js';
 import { isoOf } from '../person-roles/person-ref.js';
+import { attachmentsByOption } from './option-attachments.repo.js';
 
 export interface TopicRow {
   id: number;
@@ -254,6 +255,7 @@ export async function listOptions(q: Queryable, topicId: number): Promise<TopicO
        FROM topic_options o LEFT JOIN users u ON u.id = o.created_by WHERE o.topic_id = $1 ORDER BY o.id`,
     [topicId],
   );
+  const attachments = rows.length > 0 ? await attachmentsByOption(q, topicId) : new Map<number, never[]>();
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -261,6 +263,7 @@ export async function listOptions(q: Queryable, topicId: number): Promise<TopicO
     cost: r.cost === null ? null : Number(r.cost),
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.creator ?? '' },
     createdAt: isoOf(r.created_at),
+    attachments: attachments.get(r.id) ?? [],
   }));
 }
 

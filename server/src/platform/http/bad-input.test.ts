@@ -294,6 +294,7 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/consultations/topics/:id/decision', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/decision`, valid: () => ({ decision: '坏输入决定', optionId: 1 }), wrongType: { optionId: 'abc' }, tooLong: { decision: long(2000) } },
   { name: 'POST /api/consultations/topics/:id/tasks', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks`, valid: () => ({ title: '坏输入任务', ownerName: '坏输入', deadline: '2026-12-31' }), wrongType: { progress: '50' }, tooLong: { ownerName: long(50) } },
   { name: 'PATCH /api/consultations/topics/:id/tasks/:taskId', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks/1`, valid: () => ({ progress: 50, title: '坏输入任务' }), wrongType: { progress: 'x' }, tooLong: { title: long(100) } },
+  { name: 'DELETE /api/consultations/topics/:id/options/:optionId/attachments/:attachmentId', method: 'DELETE', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/options/1/attachments/1` },
   { name: 'POST /api/consultations/topics/:id/tasks/:taskId/ticket', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/topics/${id}/tasks/1/ticket`, valid: () => ({ categoryId: 1, priority: 'normal' }), wrongType: { categoryId: 'x' }, tooLong: { description: long(2000) } },
   // Residents report without an account.
   {
@@ -352,6 +353,39 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/public/consultations/comments/:id/report', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/consultations/comments/${id}/report`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(200) } },
   { name: 'POST /api/public/resident/notices/read', method: 'POST', as: () => resident, url: () => '/api/public/resident/notices/read' },
   { name: 'POST /api/consultations/comments/:id/hide', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/consultations/comments/${id}/hide`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(200) } },
+  // Points (积分): the county's rules, corrections, and a verified resident's code and a keeper's redemption.
+  { name: 'PATCH /api/points/rules/:code', method: 'PATCH', url: () => '/api/points/rules/no_such_rule', valid: () => ({ name: '坏输入规则' }), wrongType: { points: '10' }, tooLong: { name: long(50) } },
+  { name: 'POST /api/points/people/:personId/reversals', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/points/people/${id}/reversals`, valid: () => ({ entryId: 1, reason: '坏输入' }), wrongType: { entryId: 'abc' }, tooLong: { reason: long(200) } },
+  { name: 'POST /api/points/people/:personId/adjustments', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/points/people/${id}/adjustments`, valid: () => ({ delta: 5, reason: '坏输入' }), wrongType: { delta: '5' }, tooLong: { reason: long(200) } },
+  { name: 'POST /api/public/points/redemption-code', method: 'POST', as: () => resident, url: () => '/api/public/points/redemption-code' },
+  { name: 'POST /api/public/points/redeem', method: 'POST', as: () => resident, url: () => '/api/public/points/redeem', valid: () => ({ shopId: 2147483647, code: '12345678', points: 1, item: '坏输入' }), wrongType: { points: '1' }, tooLong: { item: long(100) } },
+  // Dual registration (双报到): workplace organisations, registrations and the branch's decision, the county's inactive period.
+  { name: 'POST /api/volunteers/workplace-orgs', method: 'POST', url: () => '/api/volunteers/workplace-orgs', valid: () => ({ communityId: ids.community, name: '坏输入单位', partyOrgType: 'none', contactPhone: '13900000005' }), wrongType: { communityId: 'abc' }, tooLong: { name: long(100) } },
+  { name: 'PATCH /api/volunteers/workplace-orgs/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/volunteers/workplace-orgs/${id}`, valid: () => ({ name: '坏输入单位' }), wrongType: { status: 1 }, tooLong: { contactName: long(50) } },
+  { name: 'POST /api/volunteers/registrations', method: 'POST', url: () => '/api/volunteers/registrations', valid: () => ({ personId: ids.person, compoundId: ids.compound, workplaceOrgName: '坏输入单位' }), wrongType: { personId: 'abc' }, tooLong: { workplaceOrgName: long(100) } },
+  // The body is optional (a joining date only for someone not yet a party member): no `valid`.
+  { name: 'POST /api/volunteers/registrations/:id/approve', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/approve` },
+  { name: 'POST /api/volunteers/registrations/:id/decline', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/decline`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'PATCH /api/volunteers/settings', method: 'PATCH', url: () => '/api/volunteers/settings', valid: () => ({ inactiveDays: 30 }), wrongType: { inactiveDays: '30' }, tooLong: { inactiveDays: 9 ** 20 } },
+  { name: 'POST /api/public/volunteers/registrations', method: 'POST', as: () => resident, url: () => '/api/public/volunteers/registrations', valid: () => ({ compoundId: ids.compound, workplaceOrgName: '坏输入单位' }), wrongType: { compoundId: 'abc' }, tooLong: { workplaceOrgName: long(100) } },
+  // Volunteer activities (志愿服务活动): publish, change, cancel, close, staff check-in/out; residents sign up, cancel, check in and out by QR token.
+  {
+    name: 'POST /api/volunteers/activities',
+    method: 'POST',
+    url: () => '/api/volunteers/activities',
+    valid: () => ({ nodeId: ids.compound, title: '坏输入活动', type: 'other', place: '坏输入地点', startsAt: '2030-12-01T09:00:00+08:00', endsAt: '2030-12-01T11:00:00+08:00', capacity: 5, pointsMode: 'per_hour', points: 10, audience: 'all' }),
+    wrongType: { capacity: '5' },
+    tooLong: { title: long(100) },
+  },
+  { name: 'PATCH /api/volunteers/activities/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/volunteers/activities/${id}`, valid: () => ({ title: '坏输入活动' }), wrongType: { points: '1' }, tooLong: { place: long(200) } },
+  { name: 'POST /api/volunteers/activities/:id/cancel', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/activities/${id}/cancel`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/volunteers/activities/:id/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/activities/${id}/close` },
+  { name: 'POST /api/volunteers/activities/:id/signups/:signupId/checkin', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/activities/${id}/signups/1/checkin` },
+  { name: 'POST /api/volunteers/activities/:id/signups/:signupId/checkout', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/activities/${id}/signups/1/checkout` },
+  { name: 'POST /api/public/volunteers/activities/:id/signup', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/activities/${id}/signup` },
+  { name: 'DELETE /api/public/volunteers/activities/:id/signup', method: 'DELETE', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/activities/${id}/signup` },
+  { name: 'POST /api/public/volunteers/checkin/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkin/${id === '2147483647' ? 'A'.repeat(22) : id}` },
+  { name: 'POST /api/public/volunteers/checkout/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkout/${id === '2147483647' ? 'A'.repeat(22) : id}` },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -434,6 +468,8 @@ describe('list queries', () => {
     ['/api/consultations/topics', () => admin],
     ['/api/consultations/offices', () => admin],
     ['/api/consultations/meetings', () => admin],
+    ['/api/points/redemptions', () => admin],
+    ['/api/volunteers/activities', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
@@ -461,6 +497,8 @@ describe('list queries', () => {
       [admin, '/api/consultations/offices?active=yes'],
       [admin, '/api/consultations/meetings?status=done'],
       [admin, '/api/consultations/meetings?form=phone'],
+      [admin, '/api/volunteers/activities?status=open'],
+      [admin, '/api/volunteers/activities?from=yesterday'],
       [admin, '/api/consultations/stats?nodeId=0'],
       [admin, '/api/consultations/stats?page=1'],
       [auditor, '/api/audit?result=maybe'],
@@ -671,6 +709,8 @@ describe('POST /api/hotline/tickets (signed)', () => {
 describe.each([
   ['POST /api/tickets/:id/photos', () => admin.request, '/api/tickets/2147483647/photos?stage=report', {}],
   ['POST /api/public/tickets/:code/photos', () => t.inject, '/api/public/tickets/XJ20260101-0001/photos', { 'x-tracking-key': 'k'.repeat(22) }],
+  // A plan option's file (its own test covers types, sizes and steps on a real topic).
+  ['POST /api/consultations/topics/:id/options/:optionId/attachments', () => admin.request, '/api/consultations/topics/2147483647/options/1/attachments', {}],
 ] as const)('%s (multipart upload)', (_name, sender, url, extra) => {
   const post = (o: Partial<InjectOptions>) => sender()({ method: 'POST', url, ...o, headers: { ...extra, ...(o.headers ?? {}) } });
   it('no upload, another content type, a text file named .jpg or bad parameters → 4xx, nothing written', async () => {
@@ -691,7 +731,9 @@ describe.each([
 });
 
 /** Write routes covered by their own cases above rather than by the JSON table. */
-const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`), 'POST /api/hotline/tickets', 'POST /api/tickets/:id/photos', 'POST /api/public/tickets/:code/photos'];
+const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`), 'POST /api/hotline/tickets', 'POST /api/tickets/:id/photos', 'POST /api/public/tickets/:code/photos',
+  'POST /api/consultations/topics/:id/options/:optionId/attachments',
+];
 
 describe('coverage', () => {
   it('every write route the app registers is in ROUTES or listed as a special case', () => {

@@ -40,6 +40,12 @@ describe('route declarations', () => {
       'GET /api/public/consultations/meetings/:token',
       // 云商量: accepted topics and their comments (a resident's own view when a resident session comes along).
       'GET /api/public/consultations/topics', 'GET /api/public/consultations/topics/:id', 'GET /api/public/consultations/topics/:id/comments',
+      // A public topic's plan files.
+      'GET /api/public/consultations/attachments/:id',
+      // Red shops that honour points (积分): names, places and services only.
+      'GET /api/public/points/shops',
+      // Upcoming volunteer activities (志愿服务活动): no personal data; signing up and checking in are `resident` routes.
+      'GET /api/public/volunteers/activities', 'GET /api/public/volunteers/activities/:id',
     ].sort());
   });
 
@@ -47,6 +53,10 @@ describe('route declarations', () => {
     const resident = api().filter((r) => r.access === 'resident').map((r) => `${r.method} ${r.url}`).sort();
     expect(resident).toContain('GET /api/public/resident/me');
     expect(resident).toContain('POST /api/public/consultations/meetings/:token/attend');
+    expect(resident).toContain('POST /api/public/points/redeem');
+    expect(resident).toContain('POST /api/public/volunteers/registrations');
+    expect(resident).toContain('POST /api/public/volunteers/activities/:id/signup');
+    expect(resident).toContain('POST /api/public/volunteers/checkout/:token');
     for (const r of resident) expect(r).toMatch(/^\w+ \/api\/public\//);
   });
 

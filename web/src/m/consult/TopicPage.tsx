@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTopicDto } from '@xj/contracts';
-import { MEETING_FORM_LABELS, MEETING_STATUS_LABELS, type MeetingForm, type MeetingStatus } from '@xj/contracts/domain';
+import { MEETING_FORM_LABELS, MEETING_STATUS_LABELS, optionAttachmentPath, type MeetingForm, type MeetingStatus } from '@xj/contracts/domain';
+import { fileSize } from '../../shared/fileSize';
 import { pick } from '../../shared/labels';
 import { PublicApiError } from '../api';
 import { consultApi, formatTime } from './consultApi';
@@ -89,6 +90,12 @@ export default function TopicPage({ id, onOpen }: { id: number; onOpen: (url: st
                 <strong>{o.title}</strong>
                 {o.description && <span>{o.description}</span>}
                 {o.cost !== null && <span>{t('residentConsult.cost', { cost: o.cost.toLocaleString(lang === 'en' ? 'en' : 'zh-CN') })}</span>}
+                {/* Links straight in the option's row (the list's rows are already columns with touch-sized links). */}
+                {o.attachments.map((a) => (
+                  <a key={a.id} href={optionAttachmentPath(a.id, 'public')} download={a.name} data-testid="consult-option-attachment">
+                    {t('residentConsult.attachment', { name: a.name, size: fileSize(a.bytes) })}
+                  </a>
+                ))}
               </li>
             ))}
           </ul>

@@ -54,6 +54,7 @@ export const residentConsultEn: Strings<typeof residentConsultZhCN> = {
     stepDone: ' (done)',
     options: 'Plans',
     cost: 'Estimated cost: ¥{{cost}}',
+    attachment: 'Attachment: {{name}} ({{size}})',
     meetings: 'Consultation meetings',
     meetingAt: '{{form}} · {{time}} · {{place}}',
     meetingSignIn: 'Meeting sign-in',

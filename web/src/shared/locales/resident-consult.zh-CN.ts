@@ -51,6 +51,7 @@ export const residentConsultZhCN = {
     stepDone: '（已完成）',
     options: '方案',
     cost: '预计费用：{{cost}} 元',
+    attachment: '附件：{{name}}（{{size}}）',
     meetings: '商量会议',
     meetingAt: '{{form}} · {{time}} · {{place}}',
     meetingSignIn: '会议签到',

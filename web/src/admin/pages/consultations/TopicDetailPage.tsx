@@ -164,7 +164,7 @@ export default function TopicDetailPage() {
             </Descriptions>
           </Card>
           <Card title={t('consult.detail.options')} className="consult-card">
-            <TopicOptions topic={topic} />
+            <TopicOptions topic={topic} manage={manage} onChanged={setTopic} />
           </Card>
           <Card title={t('consult.detail.tasks')} className="consult-card">
             <TopicTasks

@@ -1,4 +1,4 @@
-/** A topic's plan options (with costs; the chosen one marked) and its tasks with progress bars. */
+/** A topic's plan options (with costs and files; the chosen one marked) and its tasks with progress bars. */
 import { Button, Progress, Space, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,9 +6,18 @@ import type { TicketStatus, TopicDetailDto, TopicTaskDto } from '@xj/contracts';
 import { ToneTag } from '../../components/ToneTag';
 import { ticketPath } from '../../routes';
 import { STATUS_TONES, useTicketLabels } from '../tickets/ticketLabels';
+import { OptionAttachments } from './OptionAttachments';
 
-export function TopicOptions({ topic }: { topic: TopicDetailDto }) {
+interface OptionsProps {
+  topic: TopicDetailDto;
+  /** The user runs topics (consultations.manage): files may be added and removed at 提方案 and 议事项. */
+  manage?: boolean;
+  onChanged?: (topic: TopicDetailDto) => void;
+}
+
+export function TopicOptions({ topic, manage = false, onChanged }: OptionsProps) {
   const { t, i18n } = useTranslation();
+  const filesOpen = manage && onChanged !== undefined && topic.status === 'active' && (topic.step === 'propose' || topic.step === 'deliberate');
   if (topic.options.length === 0) return <Typography.Text type="secondary">{t('consult.detail.noOptions')}</Typography.Text>;
   const money = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
   return (
@@ -22,6 +31,7 @@ export function TopicOptions({ topic }: { topic: TopicDetailDto }) {
             {o.createdBy && ` · ${t('consult.detail.proposedBy', { name: o.createdBy.name })}`}
           </div>
           {o.description && <p className="consult-text">{o.description}</p>}
+          <OptionAttachments topicId={topic.id} option={o} editable={filesOpen} onChanged={(next) => onChanged?.(next)} />
         </li>
       ))}
     </ul>
