@@ -25,3 +25,4 @@ export * from './consultation-kinds.js';
 export * from './volunteer-kinds.js';
 export * from './points-kinds.js';
 export * from './activity-kinds.js';
+export * from './cadre-opinion-kinds.js';

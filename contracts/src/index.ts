@@ -28,3 +28,4 @@ export * from './consultation-participation.js';
 export * from './volunteers.js';
 export * from './activities.js';
 export * from './points.js';
+export * from './cadre-opinions.js';

@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'points.read',
   'points.manage',
   'points.configure',
+  // Cadre opinions (干部征求意见): the organisation department asks; the cadre's home branch answers.
+  'cadreOpinions.request',
+  'cadreOpinions.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +73,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consultations.read', 'consultations.raise', 'consultations.manage', 'consultations.configure',
     // Earning rules value every kind of service across the county.
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage', 'points.configure',
+    // The county organisation department asks compound branches about cadres who live there.
+    'cadreOpinions.request',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
@@ -89,7 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.
     'consultations.read', 'consultations.raise',
     // The compound branch approves dual registrations and runs its volunteer activities.
-    'volunteers.read', 'volunteers.manage', 'points.read'],
+    'volunteers.read', 'volunteers.manage', 'points.read', 'cadreOpinions.answer'],
   commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle',
     // The owner calls the reporter back: with a stated reason, audited.
     'tickets.unmask', 'consultations.read', 'volunteers.read'],

@@ -24,10 +24,11 @@ export const ATTENDEE_ROLE_LABELS: Labels<AttendeeRole> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const NOTIFICATION_KINDS = ['ticket_overdue'] as const;
+export const NOTIFICATION_KINDS = ['ticket_overdue', 'cadre_opinion_overdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Labels<NotificationKind> = {
   ticket_overdue: { zh: '工单超期提醒', en: 'Overdue ticket' },
+  cadre_opinion_overdue: { zh: '干部征求意见超期提醒', en: 'Overdue cadre opinion request' },
 };
 
 export const RECEPTION_DAY_LIMITS = {

@@ -6,6 +6,7 @@ import { scheduleJob } from './platform/jobs.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import { remindOverdueTickets } from './modules/notifications/notifications.service.js';
 import { purgeResidentAuth } from './modules/resident-auth/resident-auth.repo.js';
+import { remindCadreOpinions } from './modules/cadre-opinions/cadre-opinions.reminders.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
 
 const started = Date.now();
@@ -25,6 +26,8 @@ scheduleJob(db, app.log, 'purge-sessions', 7_244_100, 10 * 60_000, (q) => sessio
 scheduleJob(db, app.log, 'purge-resident-auth', 7_244_101, 60 * 60_000, (q) => purgeResidentAuth(q));
 // Overdue reminders: hourly, at most one per ticket, recipient and day (the table's unique index).
 scheduleJob(db, app.log, 'overdue-reminders', 7_244_109, 60 * 60_000, (q) => remindOverdueTickets(q));
+// Overdue cadre-opinion requests: checked hourly, chased at most once per request and China day.
+scheduleJob(db, app.log, 'cadre-opinion-reminders', 7_244_110, 60 * 60_000, (q) => remindCadreOpinions(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

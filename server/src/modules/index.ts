@@ -48,6 +48,7 @@ import { residentNoticesRoutes } from './consultations/topic-comments.routes.js'
 import { pointsRoutes, publicPointsRoutes } from './points/points.routes.js';
 import { publicVolunteersRoutes, volunteersRoutes } from './volunteers/volunteers.routes.js';
 import { activitiesRoutes, publicActivitiesRoutes } from './volunteers/activities.routes.js';
+import { cadreOpinionsRoutes } from './cadre-opinions/cadre-opinions.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -106,4 +107,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => publicVolunteersRoutes(a, deps), { prefix: '/public/volunteers' });
   await api.register(async (a) => activitiesRoutes(a, deps.db), { prefix: '/volunteers' });
   await api.register(async (a) => publicActivitiesRoutes(a, deps.db), { prefix: '/public/volunteers' });
+  await api.register(async (a) => cadreOpinionsRoutes(a, deps.db), { prefix: '/cadre-opinions' });
 }

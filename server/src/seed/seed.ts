@@ -7,6 +7,8 @@ import * as d from './xiajin-data.js';
 import { seedPeople, type PeopleSummary } from './people-seed.js';
 import { seedTickets } from './tickets-seed.js';
 import { seedConsultations } from './consultations-seed.js';
+import { seedVolunteers } from './volunteers-seed.js';
+import { seedCadreOpinions } from './cadre-opinions-seed.js';
 import { insertKey } from '../modules/open311/open311.repo.js';
 import { DEMO_OPEN311_KEY, hashKey } from '../modules/open311/open311.service.js';
 
@@ -221,6 +223,8 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
     if (opts.demoMode) await insertKey(q, { name: '演示客户端', keyHash: hashKey(DEMO_OPEN311_KEY), keyPrefix: DEMO_OPEN311_KEY.slice(0, 10), createdBy: null });
     await seedTickets(q, rand, say);
     await seedConsultations(q, say);
+    await seedVolunteers(q, say);
+    await seedCadreOpinions(q, say);
     say('[6/6] 审计记录');
     await appendAudit(q, { actorUserId: null, actorName: 'system', action: 'seed.demo', targetType: 'county', targetId: county!.id, nodeId: county!.id, result: 'success', details: { ...summary } });
     say(`完成：${summary.communities} 个社区，${summary.compounds} 个小区，${summary.branches} 个支部（联建 ${summary.jointBranches}），${summary.people} 人，红色管家 ${summary.stewards}，红色商铺 ${summary.redShops}，新就业群体 ${summary.gigWorkers}，服务专员 ${summary.commissioners}`);

@@ -50,6 +50,15 @@ const TopicDetailPage = lazy(() => import('./pages/consultations/TopicDetailPage
 const AgendaPage = lazy(() => import('./pages/consultations/AgendaPage'));
 const OfficesPage = lazy(() => import('./pages/consultations/OfficesPage'));
 const ConsultationStatsPage = lazy(() => import('./pages/consultations/ConsultationStatsPage'));
+const RegistrationsPage = lazy(() => import('./pages/volunteers/RegistrationsPage'));
+const WorkplaceOrgsPage = lazy(() => import('./pages/volunteers/WorkplaceOrgsPage'));
+const DualMembersPage = lazy(() => import('./pages/volunteers/DualMembersPage'));
+const ActivitiesPage = lazy(() => import('./pages/volunteers/ActivitiesPage'));
+const ActivityDetailPage = lazy(() => import('./pages/volunteers/ActivityDetailPage'));
+const PointRulesPage = lazy(() => import('./pages/volunteers/PointRulesPage'));
+const PointLedgerPage = lazy(() => import('./pages/volunteers/PointLedgerPage'));
+const LeaderboardPage = lazy(() => import('./pages/volunteers/LeaderboardPage'));
+const RedemptionsPage = lazy(() => import('./pages/volunteers/RedemptionsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -121,6 +130,16 @@ function ConsoleRoutes() {
           <Route path={PATHS.consultAgenda} element={<RequirePermission permission="consultations.read"><AgendaPage /></RequirePermission>} />
           <Route path={PATHS.consultOffices} element={<RequirePermission permission="consultations.read"><OfficesPage /></RequirePermission>} />
           <Route path={PATHS.consultStats} element={<RequirePermission permission="consultations.read"><ConsultationStatsPage /></RequirePermission>} />
+          <Route path={PATHS.volRegistrations} element={<RequirePermission permission="volunteers.read"><RegistrationsPage /></RequirePermission>} />
+          <Route path={PATHS.volWorkplaceOrgs} element={<RequirePermission permission="volunteers.read"><WorkplaceOrgsPage /></RequirePermission>} />
+          <Route path={PATHS.volMembers} element={<RequirePermission permission="volunteers.read"><DualMembersPage /></RequirePermission>} />
+          <Route path={PATHS.volActivities} element={<RequirePermission permission="volunteers.read"><ActivitiesPage /></RequirePermission>} />
+          <Route path={`${PATHS.volActivities}/:id`} element={<RequirePermission permission="volunteers.read"><ActivityDetailPage /></RequirePermission>} />
+          <Route path={PATHS.pointRules} element={<RequirePermission permission="points.read"><PointRulesPage /></RequirePermission>} />
+          <Route path={PATHS.pointLedger} element={<RequirePermission permission="points.read"><PointLedgerPage /></RequirePermission>} />
+          <Route path={`${PATHS.pointLedger}/:personId`} element={<RequirePermission permission="points.read"><PointLedgerPage /></RequirePermission>} />
+          <Route path={PATHS.pointLeaderboard} element={<RequirePermission permission="points.read"><LeaderboardPage /></RequirePermission>} />
+          <Route path={PATHS.pointRedemptions} element={<RequirePermission permission="points.read"><RedemptionsPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
           <Route path={PATHS.ticketSettings} element={<RequirePermission permission="tickets.configure"><TicketSettingsPage /></RequirePermission>} />

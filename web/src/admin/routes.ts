@@ -27,6 +27,14 @@ export const PATHS = {
   consultAgenda: '/consultations/agenda',
   consultOffices: '/consultations/offices',
   consultStats: '/consultations/stats',
+  volRegistrations: '/volunteers/registrations',
+  volWorkplaceOrgs: '/volunteers/workplace-orgs',
+  volMembers: '/volunteers/members',
+  volActivities: '/volunteers/activities',
+  pointRules: '/points/rules',
+  pointLedger: '/points/ledger',
+  pointLeaderboard: '/points/leaderboard',
+  pointRedemptions: '/points/redemptions',
   users: '/users',
   open311Keys: '/open311-keys',
   ticketSettings: '/ticket-settings',
@@ -37,6 +45,8 @@ export const PATHS = {
 export const personPath = (id: number) => `${PATHS.people}/${id}`;
 export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
 export const topicPath = (id: number) => `${PATHS.consultTopics}/${id}`;
+export const activityPath = (id: number) => `${PATHS.volActivities}/${id}`;
+export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 
 /** Pages in landing-page preference order. */
 const LANDING: { path: string; permission: Permission }[] = [

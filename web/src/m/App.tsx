@@ -9,14 +9,27 @@ import { VerifyPage } from './VerifyPage';
 const ConsultPage = lazy(() => import('./consult/ConsultPage'));
 const TopicPage = lazy(() => import('./consult/TopicPage'));
 const MeetingPage = lazy(() => import('./consult/MeetingPage'));
+// 志愿积分: volunteering, dual registration and points, each page its own chunk too.
+const VolunteerPage = lazy(() => import('./volunteer/VolunteerPage'));
+const ActivityPage = lazy(() => import('./volunteer/ActivityPage'));
+const CheckinPage = lazy(() => import('./volunteer/CheckinPage'));
+const RegisterPage = lazy(() => import('./volunteer/RegisterPage'));
+const PointsPage = lazy(() => import('./volunteer/PointsPage'));
+const RedeemPage = lazy(() => import('./volunteer/RedeemPage'));
 
-type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting';
+type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting' | 'volunteer' | 'activity' | 'checkin' | 'register' | 'points' | 'redeem';
 const pageOf = (path: string): Page => {
   if (path.startsWith('/m/track')) return 'track';
   if (path.startsWith('/m/verify')) return 'verify';
   if (/^\/m\/consult\/meeting\/[^/]+\/?$/.test(path)) return 'meeting';
   if (/^\/m\/consult\/\d+\/?$/.test(path)) return 'topic';
   if (path.startsWith('/m/consult')) return 'consult';
+  if (/^\/m\/volunteer\/checkin\/[^/]+\/?$/.test(path)) return 'checkin';
+  if (/^\/m\/volunteer\/register\/?$/.test(path)) return 'register';
+  if (/^\/m\/volunteer\/\d+\/?$/.test(path)) return 'activity';
+  if (path.startsWith('/m/volunteer')) return 'volunteer';
+  if (/^\/m\/points\/redeem\/?$/.test(path)) return 'redeem';
+  if (path.startsWith('/m/points')) return 'points';
   return 'report';
 };
 /** The id or token in /m/consult/<id> and /m/consult/meeting/<token>. */
@@ -28,6 +41,12 @@ const TITLES = {
   consult: 'residentConsult.title',
   topic: 'residentConsult.title',
   meeting: 'residentConsult.meetingTitle',
+  volunteer: 'residentVolunteer.title',
+  activity: 'residentVolunteer.title',
+  checkin: 'residentVolunteer.checkinTitle',
+  register: 'residentVolunteer.registerTitle',
+  points: 'residentVolunteer.pointsTitle',
+  redeem: 'residentVolunteer.redeemTitle',
 } as const;
 
 /** A few pages without a router: links change the path with pushState, Back works through popstate. */
@@ -57,6 +76,7 @@ export function App() {
     open(url);
   };
   const consultSection = page === 'consult' || page === 'topic' || page === 'meeting';
+  const volunteerSection = page === 'volunteer' || page === 'activity' || page === 'checkin' || page === 'register' || page === 'points' || page === 'redeem';
 
   return (
     <>
@@ -76,6 +96,9 @@ export function App() {
         <a href="/m/consult" aria-current={consultSection ? 'page' : undefined} onClick={go('/m/consult')}>
           {t('residentConsult.title')}
         </a>
+        <a href="/m/volunteer" aria-current={volunteerSection ? 'page' : undefined} onClick={go('/m/volunteer')}>
+          {t('residentVolunteer.tab')}
+        </a>
       </nav>
       <main className="m-main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p className="m-note">{t('residentConsult.loading')}</p>}>
@@ -89,6 +112,18 @@ export function App() {
             <TopicPage key={path} id={Number(lastSegment(path))} onOpen={open} />
           ) : page === 'meeting' ? (
             <MeetingPage key={path} token={lastSegment(path)} />
+          ) : page === 'volunteer' ? (
+            <VolunteerPage onOpen={open} />
+          ) : page === 'activity' ? (
+            <ActivityPage key={path} id={Number(lastSegment(path))} onOpen={open} />
+          ) : page === 'checkin' ? (
+            <CheckinPage key={path} token={lastSegment(path)} />
+          ) : page === 'register' ? (
+            <RegisterPage onOpen={open} />
+          ) : page === 'points' ? (
+            <PointsPage onOpen={open} />
+          ) : page === 'redeem' ? (
+            <RedeemPage onOpen={open} />
           ) : (
             <ReportPage onTrack={open} />
           )}

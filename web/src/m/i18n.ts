@@ -8,11 +8,13 @@ import { residentVerifyZhCN } from '../shared/locales/resident-verify.zh-CN';
 import { residentVerifyEn } from '../shared/locales/resident-verify.en';
 import { residentConsultZhCN } from '../shared/locales/resident-consult.zh-CN';
 import { residentConsultEn } from '../shared/locales/resident-consult.en';
+import { residentVolunteerZhCN } from '../shared/locales/resident-volunteer.zh-CN';
+import { residentVolunteerEn } from '../shared/locales/resident-volunteer.en';
 import { initI18n } from '../shared/language';
 
 export { changeLanguage, currentLanguage, type Language } from '../shared/language';
 
-const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN };
-const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn };
+const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN, ...residentVolunteerZhCN };
+const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn, ...residentVolunteerEn };
 const i18n = initI18n({ 'zh-CN': { translation: zh }, en: { translation: en } });
 export default i18n;

@@ -18,6 +18,8 @@ let auditor: Client;
 /** Ticket steps that only the owner commissioner or the community secretary may take. */
 let commissioner: Client;
 let secretary: Client;
+/** The branch secretary who answers cadre opinions (干部征求意见). */
+let branch: Client;
 /** A verified resident (the resident cookie), for `access: 'resident'` routes. */
 let resident: Client;
 let before: { counts: Record<string, number>; fp: string };
@@ -42,6 +44,7 @@ beforeAll(async () => {
   auditor = await t.login('auditor');
   commissioner = await t.login('commissioner1');
   secretary = await t.login('community1');
+  branch = await t.login('branch1');
   ids.community = await nodeId(t.db, '府前社区');
   ids.compound = (await branchOf(t.db, 'branch1')).compoundIds[0]!;
   ids.org = (await branchOf(t.db, 'branch1')).id;
@@ -386,6 +389,12 @@ const ROUTES: WriteRoute[] = [
   { name: 'DELETE /api/public/volunteers/activities/:id/signup', method: 'DELETE', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/activities/${id}/signup` },
   { name: 'POST /api/public/volunteers/checkin/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkin/${id === '2147483647' ? 'A'.repeat(22) : id}` },
   { name: 'POST /api/public/volunteers/checkout/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkout/${id === '2147483647' ? 'A'.repeat(22) : id}` },
+  // Cadre opinions (干部征求意见): the county asks, the routed branch answers.
+  { name: 'POST /api/cadre-opinions', method: 'POST', url: () => '/api/cadre-opinions', valid: () => ({ personId: ids.person, purpose: 'promotion', post: '坏输入职务', deadline: '2030-01-01' }), wrongType: { personId: 'abc' }, tooLong: { post: long(100) } },
+  { name: 'POST /api/cadre-opinions/:id/answer', method: 'POST', hasId: true, as: () => branch, url: (id = '2147483647') => `/api/cadre-opinions/${id}/answer`, valid: () => ({ answer: 'agree', text: '坏输入的意见内容足够长' }), wrongType: { answer: 1 }, tooLong: { text: long(2000) } },
+  { name: 'POST /api/cadre-opinions/:id/withdraw', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/withdraw`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/cadre-opinions/:id/remind', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/remind` },
+  { name: 'POST /api/cadre-opinions/:id/evidence/refresh', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/evidence/refresh` },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -470,6 +479,7 @@ describe('list queries', () => {
     ['/api/consultations/meetings', () => admin],
     ['/api/points/redemptions', () => admin],
     ['/api/volunteers/activities', () => admin],
+    ['/api/cadre-opinions', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {

@@ -73,7 +73,7 @@ describe('route declarations', () => {
   it('every write route needs a write permission or a signed-in user', () => {
     const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed' && r.access !== 'resident');
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise)$/.test(p)), 'authenticated'];
+    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise|request|answer)$/.test(p)), 'authenticated'];
     for (const w of writes) expect(writePermissions, `${w.method} ${w.url}`).toContain(w.access);
   });
 

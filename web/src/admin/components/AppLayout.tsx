@@ -28,6 +28,7 @@ import type { NavEntry } from './navEntry';
 import { REGISTRY_NAV } from './registryNav';
 import { TICKET_NAV } from './ticketNav';
 import { CONSULTATION_NAV } from './consultationNav';
+import { VOLUNTEER_NAV } from './volunteerNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -64,6 +65,11 @@ const NAV: NavGroup[] = [
     key: 'consultation',
     labelKey: 'consultation',
     entries: CONSULTATION_NAV,
+  },
+  {
+    key: 'volunteers',
+    labelKey: 'volunteers',
+    entries: VOLUNTEER_NAV,
   },
   {
     key: 'system',

@@ -13,6 +13,8 @@ import { consultationsEn } from './consultations.en';
 import { consultationMeetingsEn } from './consultation-meetings.en';
 import { consultationParticipationEn } from './consultation-participation.en';
 import { residentConsultEn } from './resident-consult.en';
+import { volunteersEn } from './volunteers.en';
+import { residentVolunteerEn } from './resident-volunteer.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -71,6 +73,7 @@ export const en: Strings<typeof zhCN> = {
       partyBuilding: 'Smart Party Building',
       tickets: 'Tickets',
       consultation: 'Consultation',
+      volunteers: 'Volunteering and points',
       system: 'System',
     },
     cockpit: 'Cockpit',
@@ -82,6 +85,14 @@ export const en: Strings<typeof zhCN> = {
     consultAgenda: 'Agenda scope',
     consultOffices: 'Consultation offices',
     consultStats: 'Consultation statistics',
+    volRegistrations: 'Dual registration',
+    volWorkplaceOrgs: 'Workplace organisations',
+    volMembers: 'Registered members',
+    volActivities: 'Volunteer activities',
+    pointRules: 'Points rules',
+    pointLedger: 'Personal points',
+    pointLeaderboard: 'Points ranking',
+    pointRedemptions: 'Redemptions',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',
@@ -349,4 +360,6 @@ export const en: Strings<typeof zhCN> = {
   ...consultationMeetingsEn,
   ...consultationParticipationEn,
   ...residentConsultEn,
+  ...volunteersEn,
+  ...residentVolunteerEn,
 };

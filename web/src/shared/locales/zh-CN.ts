@@ -12,6 +12,8 @@ import { consultationsZhCN } from './consultations.zh-CN';
 import { consultationMeetingsZhCN } from './consultation-meetings.zh-CN';
 import { consultationParticipationZhCN } from './consultation-participation.zh-CN';
 import { residentConsultZhCN } from './resident-consult.zh-CN';
+import { volunteersZhCN } from './volunteers.zh-CN';
+import { residentVolunteerZhCN } from './resident-volunteer.zh-CN';
 
 export const zhCN = {
   app: {
@@ -69,6 +71,7 @@ export const zhCN = {
       partyBuilding: '智慧党建',
       tickets: '工单',
       consultation: '商量议事',
+      volunteers: '志愿服务与积分',
       system: '系统管理',
     },
     cockpit: '驾驶舱',
@@ -80,6 +83,14 @@ export const zhCN = {
     consultAgenda: '七议五不议',
     consultOffices: '商量办公室',
     consultStats: '商量统计',
+    volRegistrations: '双报到审批',
+    volWorkplaceOrgs: '报到单位',
+    volMembers: '双报到党员',
+    volActivities: '志愿活动',
+    pointRules: '积分规则',
+    pointLedger: '个人积分',
+    pointLeaderboard: '积分排行',
+    pointRedemptions: '积分兑换',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',
@@ -347,4 +358,6 @@ export const zhCN = {
   ...consultationMeetingsZhCN,
   ...consultationParticipationZhCN,
   ...residentConsultZhCN,
+  ...volunteersZhCN,
+  ...residentVolunteerZhCN,
 };
