@@ -1,38 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicTopicItemDto } from '@xj/contracts';
 import { topicPublicPath } from '@xj/contracts/domain';
 import { consultApi } from './consultApi';
 import { StepBadge } from './StepBar';
 import { RaiseTopic } from './RaiseTopic';
 import { MyCorner } from './MyCorner';
 import { useVerifyGate } from './VerifyGate';
+import { useMorePages } from '../useMorePages';
 
 /** /m/consult: the public topics, raising one, and (verified) my topics and messages. */
 export default function ConsultPage({ onOpen }: { onOpen: (url: string) => void }) {
   const { t } = useTranslation();
   const { resident, gate, panel } = useVerifyGate();
-  const [topics, setTopics] = useState<PublicTopicItemDto[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [state, setState] = useState<'loading' | 'ready' | string>('loading');
+  const { items: topics, total, page, state, load } = useMorePages(consultApi.topics);
   const [mineVersion, setMineVersion] = useState(0);
-
-  const load = useCallback(async (p: number) => {
-    setState('loading');
-    try {
-      const res = await consultApi.topics(p);
-      setTopics((prev) => (p === 1 ? res.data : [...prev, ...res.data]));
-      setTotal(res.total);
-      setPage(p);
-      setState('ready');
-    } catch (e) {
-      setState((e as Error).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load(1);
-  }, [load]);
 
   const open = (id: number) => (e: React.MouseEvent) => {
     e.preventDefault();

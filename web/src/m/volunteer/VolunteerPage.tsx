@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicActivityDto } from '@xj/contracts';
 import { ACTIVITY_TYPE_LABELS } from '@xj/contracts/domain';
 import { pick } from '../../shared/labels';
 import { useVerifyGate } from '../consult/VerifyGate';
@@ -9,31 +7,13 @@ import { MyService } from './MyService';
 import { PhoneNeeded } from './PhoneNeeded';
 import { SectionLinks } from './SectionLinks';
 import { volunteerApi, VOLUNTEER_PATHS } from './volunteerApi';
+import { useMorePages } from '../useMorePages';
 
 /** /m/volunteer: the 志愿积分 hub, upcoming activities, and (verified) 我的服务. */
 export default function VolunteerPage({ onOpen }: { onOpen: (url: string) => void }) {
   const { t, i18n } = useTranslation();
   const { resident, gate, panel } = useVerifyGate();
-  const [activities, setActivities] = useState<PublicActivityDto[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [state, setState] = useState<'loading' | 'ready' | string>('loading');
-
-  const load = useCallback(async (p: number) => {
-    setState('loading');
-    try {
-      const res = await volunteerApi.activities(p);
-      setActivities((prev) => (p === 1 ? res.data : [...prev, ...res.data]));
-      setTotal(res.total);
-      setPage(p);
-      setState('ready');
-    } catch (e) {
-      setState((e as Error).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load(1);
-  }, [load]);
+  const { items: activities, total, page, state, load } = useMorePages(volunteerApi.activities);
   const failed = state !== 'loading' && state !== 'ready';
   const lang = i18n.language;
 
