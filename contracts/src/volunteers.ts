@@ -98,6 +98,9 @@ export const dualRegistrationSchema = z.object({
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   partyMemberId: z.number().int().nullable(),
+  /** Set once withdrawn (撤回/注销报到). */
+  withdrawReason: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type DualRegistrationDto = z.infer<typeof dualRegistrationSchema>;
@@ -136,6 +139,10 @@ export type DualRegistrationApprove = z.infer<typeof dualRegistrationApproveSche
 export const dualRegistrationDeclineSchema = z.object({ reason: text(VOLUNTEER_LIMITS.declineReasonMax) }).strict();
 export type DualRegistrationDecline = z.infer<typeof dualRegistrationDeclineSchema>;
 
+/** Withdrawing a pending or approved registration (撤回/注销报到) needs a reason. */
+export const dualRegistrationWithdrawSchema = z.object({ reason: text(VOLUNTEER_LIMITS.declineReasonMax) }).strict();
+export type DualRegistrationWithdraw = z.infer<typeof dualRegistrationWithdrawSchema>;
+
 /** A member's own registrations on the phone, newest first, with the branch's reason when declined. */
 export const myDualRegistrationSchema = z.object({
   id: z.number().int(),
@@ -163,6 +170,8 @@ export const dualMemberSchema = z.object({
   compoundName: z.string(),
   workplaceOrgId: z.number().int().nullable(),
   workplaceOrgName: z.string().nullable(),
+  /** The approved registration behind the membership (null for one entered in the party register directly). */
+  registrationId: z.number().int().nullable(),
   registeredAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   lastServiceAt: z.string().nullable(),

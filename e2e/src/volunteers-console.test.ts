@@ -7,7 +7,8 @@ import { startServer, type RunningServer } from './server.js';
 /**
  * The console's 志愿服务与积分 pages: a branch secretary approves a dual registration, a
  * community secretary publishes an activity through the form and opens its QR code, and the
- * county administrator reads the points rules and adjusts a person's points with a reason.
+ * county administrator reads the points rules and adjusts a person's points with a reason;
+ * registrations are withdrawn (撤回报到) and the county sets the period without service.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -17,6 +18,7 @@ let branch: Page;
 
 const MEMBER = '赵在职';
 const MEMBER_PHONE = '13955520301';
+const WITHDRAWN = '钱撤回';
 const TITLE = '楼道清扫志愿服务';
 const ADJUST_REASON = '补记上月协助社区值守';
 let personId = 0;
@@ -153,6 +155,68 @@ describe('志愿服务与积分 in the console', () => {
     await admin.locator('.ant-statistic-content').getByText('5', { exact: true }).waitFor();
     const ledger = await sessionApi<{ balance: number }>(admin, server.url, 'GET', `/api/points/people/${personId}/ledger`);
     expect(ledger.balance).toBe(5);
+  });
+
+  it('branch1 withdraws a pending registration and the approved member\'s registration; admin changes the period without service', async () => {
+    const tree = await sessionApi<{ nodes: { id: number; kind: string }[] }>(branch, server.url, 'GET', '/api/nodes/tree');
+    const compound = tree.nodes.find((n) => n.kind === 'compound')!;
+    const other = (await sessionApi<{ id: number }>(community, server.url, 'POST', '/api/people', { name: WITHDRAWN, phone: '13955520302', nodeId: compound.id })).id;
+    const pending = await sessionApi<{ id: number }>(community, server.url, 'POST', '/api/volunteers/registrations', { personId: other, compoundId: compound.id, workplaceOrgName: '夏津县水务局' });
+
+    await open(branch, '/volunteers/registrations', '双报到审批');
+    const row = branch.getByRole('row').filter({ hasText: WITHDRAWN });
+    await row.getByRole('button', { name: `撤回 ${WITHDRAWN} 的报到`, exact: true }).click();
+    const dialog = branch.getByRole('dialog');
+    await dialog.getByText(`撤回报到：${WITHDRAWN}`).waitFor();
+    await dialog.getByLabel('原因').fill('本人申请撤回报到');
+    await checkPage(branch, '撤回报到');
+    await dialog.getByRole('button', { name: /^撤\s?回$/ }).click();
+    await branch.getByText('已撤回报到').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    expect((await sessionApi<{ status: string; withdrawReason: string }>(branch, server.url, 'GET', `/api/volunteers/registrations/${pending.id}`)).status).toBe('withdrawn');
+
+    // The approved member of the first test leaves 双报到党员 once their registration is withdrawn.
+    await open(branch, '/volunteers/members', '双报到党员');
+    const member = branch.getByRole('row').filter({ hasText: MEMBER });
+    await member.getByRole('button', { name: `撤回 ${MEMBER} 的报到`, exact: true }).click();
+    const confirm = branch.getByRole('dialog');
+    await confirm.getByText(`撤回报到：${MEMBER}`).waitFor();
+    await confirm.getByLabel('原因').fill('已搬离本小区');
+    await confirm.getByRole('button', { name: /^撤\s?回$/ }).click();
+    await branch.getByText('已撤回报到').waitFor();
+    await member.waitFor({ state: 'detached' });
+    // Only the county sets the period: no button for the branch.
+    expect(await branch.getByRole('button', { name: '未服务周期设置' }).count()).toBe(0);
+
+    await open(admin, '/volunteers/members', '双报到党员');
+    await admin.getByText('90 天内未参加服务').waitFor();
+    await admin.getByRole('button', { name: '未服务周期设置' }).click();
+    const settings = admin.getByRole('dialog');
+    await settings.getByText('设置未服务提醒周期').waitFor();
+    const days = settings.getByLabel('未服务提醒周期');
+    await days.fill('30');
+    await checkPage(admin, '未服务周期设置');
+    await settings.getByRole('button', { name: /^保\s?存$/ }).click();
+    await admin.getByText('未服务提醒周期已保存').waitFor();
+    await settings.waitFor({ state: 'hidden' });
+    await admin.getByText('30 天内未参加服务').waitFor();
+    expect((await sessionApi<{ inactiveDays: number }>(admin, server.url, 'GET', '/api/volunteers/settings')).inactiveDays).toBe(30);
+
+    // A workplace organisation is marked withdrawn and back.
+    await open(admin, '/volunteers/workplace-orgs', '报到单位');
+    const mark = admin.getByRole('button', { name: /^标记撤回：/ }).first();
+    const name = (await mark.getAttribute('aria-label'))!.replace('标记撤回：', '');
+    await mark.click();
+    await admin.getByRole('button', { name: /^标记撤回$/ }).click();
+    await admin.getByText('单位状态已更新').first().waitFor();
+    const restore = admin.getByRole('button', { name: `恢复报到：${name}`, exact: true });
+    await restore.waitFor();
+    const orgs = await sessionApi<{ data: { name: string; status: string }[] }>(admin, server.url, 'GET', `/api/volunteers/workplace-orgs?status=withdrawn&pageSize=100`);
+    expect(orgs.data.map((o) => o.name)).toContain(name);
+    await restore.click();
+    await admin.getByRole('button', { name: /^恢复报到$/ }).click();
+    await admin.getByRole('button', { name: `标记撤回：${name}`, exact: true }).waitFor();
   });
 
   it('the other pages of the group pass the accessibility checks', async () => {

@@ -7,6 +7,7 @@ import { SessionStore } from './platform/auth/sessions.js';
 import { remindOverdueTickets } from './modules/notifications/notifications.service.js';
 import { purgeResidentAuth } from './modules/resident-auth/resident-auth.repo.js';
 import { remindCadreOpinions } from './modules/cadre-opinions/cadre-opinions.reminders.js';
+import { creditStewardDuty } from './modules/points/steward-duty.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
 
 const started = Date.now();
@@ -28,6 +29,8 @@ scheduleJob(db, app.log, 'purge-resident-auth', 7_244_101, 60 * 60_000, (q) => p
 scheduleJob(db, app.log, 'overdue-reminders', 7_244_109, 60 * 60_000, (q) => remindOverdueTickets(q));
 // Overdue cadre-opinion requests: checked hourly, chased at most once per request and China day.
 scheduleJob(db, app.log, 'cadre-opinion-reminders', 7_244_110, 60 * 60_000, (q) => remindCadreOpinions(q));
+// 楼栋管家履职 points for the previous month: hourly, a no-op once the month is credited.
+scheduleJob(db, app.log, 'steward-duty-points', 7_244_120, 60 * 60_000, (q) => creditStewardDuty(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

@@ -11,6 +11,7 @@ import type { Permission } from '@xj/contracts';
 import { SessionProvider, useSession } from './session';
 import { ApiBridge } from './components/ApiBridge';
 import { AppLayout } from './components/AppLayout';
+import { CADRE_OPINION_READERS } from './components/cadreOpinionNav';
 import { PageLoading } from './components/PageLoading';
 import { Forbidden } from './components/Forbidden';
 import { RegistryViewContext } from './registry/RegistryView';
@@ -59,6 +60,9 @@ const PointRulesPage = lazy(() => import('./pages/volunteers/PointRulesPage'));
 const PointLedgerPage = lazy(() => import('./pages/volunteers/PointLedgerPage'));
 const LeaderboardPage = lazy(() => import('./pages/volunteers/LeaderboardPage'));
 const RedemptionsPage = lazy(() => import('./pages/volunteers/RedemptionsPage'));
+const CadreOpinionsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionsPage'));
+const CadreOpinionDetailPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionDetailPage'));
+const CadreOpinionStatsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionStatsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Signed in (and not forced to change the password), or off to the right page. */
@@ -71,7 +75,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <Forbidden />;
 }
@@ -140,6 +144,9 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.pointLedger}/:personId`} element={<RequirePermission permission="points.read"><PointLedgerPage /></RequirePermission>} />
           <Route path={PATHS.pointLeaderboard} element={<RequirePermission permission="points.read"><LeaderboardPage /></RequirePermission>} />
           <Route path={PATHS.pointRedemptions} element={<RequirePermission permission="points.read"><RedemptionsPage /></RequirePermission>} />
+          <Route path={PATHS.cadreOpinions} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionsPage /></RequirePermission>} />
+          <Route path={PATHS.cadreOpinionStats} element={<RequirePermission permission="cadreOpinions.request"><CadreOpinionStatsPage /></RequirePermission>} />
+          <Route path={`${PATHS.cadreOpinions}/:id`} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionDetailPage /></RequirePermission>} />
           <Route path={PATHS.users} element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path={PATHS.open311Keys} element={<RequirePermission permission="open311.manage"><Open311KeysPage /></RequirePermission>} />
           <Route path={PATHS.ticketSettings} element={<RequirePermission permission="tickets.configure"><TicketSettingsPage /></RequirePermission>} />

@@ -35,6 +35,8 @@ export const PATHS = {
   pointLedger: '/points/ledger',
   pointLeaderboard: '/points/leaderboard',
   pointRedemptions: '/points/redemptions',
+  cadreOpinions: '/cadre-opinions',
+  cadreOpinionStats: '/cadre-opinions/stats',
   users: '/users',
   open311Keys: '/open311-keys',
   ticketSettings: '/ticket-settings',
@@ -46,6 +48,7 @@ export const personPath = (id: number) => `${PATHS.people}/${id}`;
 export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
 export const topicPath = (id: number) => `${PATHS.consultTopics}/${id}`;
 export const activityPath = (id: number) => `${PATHS.volActivities}/${id}`;
+export const cadreOpinionPath = (id: number) => `${PATHS.cadreOpinions}/${id}`;
 export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 
 /** Pages in landing-page preference order. */

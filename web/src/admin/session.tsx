@@ -10,7 +10,8 @@ import { invalidateScopeTree } from '../shared/useScopeTree';
 interface SessionValue {
   me: MeDto | null;
   loading: boolean;
-  can: (permission: Permission) => boolean;
+  /** Holds the permission, or any one of several. */
+  can: (permission: Permission | readonly Permission[]) => boolean;
   login: (username: string, password: string) => Promise<MeDto>;
   logout: () => Promise<void>;
   refresh: () => Promise<MeDto | null>;
@@ -64,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       loading,
-      can: (p) => !!me?.permissions.includes(p),
+      can: (p) => (typeof p === 'string' ? [p] : p).some((x) => !!me?.permissions.includes(x)),
       login,
       logout,
       refresh,

@@ -28,6 +28,7 @@ import { assertState, recordMove, topicToManage } from './topic-access.js';
 import { listOptions, type TopicRow } from './topics.repo.js';
 import { meetingMinutesHtml } from './meetings.minutes.js';
 import * as repo from './meetings.repo.js';
+import { earnPoints } from '../points/points.ledger.js';
 
 const WHAT = '商量会议';
 const HOUR = 3_600_000;
@@ -180,9 +181,17 @@ export class MeetingsService {
       }
       const a = await repo.signInResident(q, m.id, resident.residentId);
       if (a.created) {
+        const actor: Actor = { userId: null, name: `居民 ${maskPhone(resident.phone)}`, ip };
+        // 积分 for a resident linked to a registry person: one entry per meeting (the ledger's key).
+        const earned = resident.personId
+          ? await earnPoints(q, {
+              personId: resident.personId, ruleCode: 'meeting_attendance', source: { type: 'consultation_participation', id: m.id }, actor,
+              note: `参加商量会议：${m.topic_title}`,
+            })
+          : null;
         await appendAudit(q, {
-          actorUserId: null, actorName: `居民 ${maskPhone(resident.phone)}`, ip, action: 'consultationMeeting.signIn', targetType: 'consultation_meeting',
-          targetId: m.id, nodeId: m.node_id, result: 'success', details: { topicId: m.topic_id, residentId: resident.residentId, attendanceId: a.id },
+          ...actorEntry(actor), action: 'consultationMeeting.signIn', targetType: 'consultation_meeting', targetId: m.id, nodeId: m.node_id, result: 'success',
+          details: { topicId: m.topic_id, residentId: resident.residentId, attendanceId: a.id, ...(earned ? { pointsEntryId: earned.entryId, points: earned.points } : {}) },
         });
       }
       return { attendanceId: a.id, signedInAt: isoOf(a.created_at), created: a.created };

@@ -19,6 +19,7 @@ import { assertState, topicToManage, topicToRead } from './topic-access.js';
 import { getTopic, insertEvent } from './topics.repo.js';
 import { insertNotice } from './resident-notices.repo.js';
 import * as repo from './topic-comments.repo.js';
+import { earnPoints } from '../points/points.ledger.js';
 
 const WHAT = '留言';
 
@@ -40,9 +41,16 @@ export class TopicCommentsService {
       const { t } = await topicForResident(q, topicId, resident, { forUpdate: true });
       assertState(t, ['active'], '留言');
       const { id, created_at } = await repo.insertComment(q, { topicId: t.id, residentId: resident.residentId, body: input.body, step: t.step });
+      // 积分 for a resident linked to a registry person; one entry per comment.
+      const earned = resident.personId
+        ? await earnPoints(q, {
+            personId: resident.personId, ruleCode: 'consultation_comment', source: { type: 'consultation_participation', id }, actor: residentActor(resident, ip),
+            note: `云商量留言：${t.title}`,
+          })
+        : null;
       await appendAudit(q, {
         actorUserId: null, actorName: residentActor(resident, ip).name, ip, action: 'topicComment.create', targetType: 'topic_comment', targetId: id, nodeId: t.node_id,
-        result: 'success', details: { topicId: t.id, residentId: resident.residentId, step: t.step, length: input.body.length },
+        result: 'success', details: { topicId: t.id, residentId: resident.residentId, step: t.step, length: input.body.length, ...(earned ? { pointsEntryId: earned.entryId, points: earned.points } : {}) },
       });
       return { id, author: repo.authorOf(resident.phone), body: input.body, step: t.step, createdAt: isoOf(created_at), mine: true, status: 'visible' as const, hiddenReason: null, reportedByMe: false };
     });

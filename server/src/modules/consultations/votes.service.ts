@@ -11,6 +11,8 @@ import { listOptions } from './topics.repo.js';
 import { voteDto } from './participation-parts.js';
 import { auditResident, topicForResident } from './participation.service.js';
 import * as repo from './votes.repo.js';
+import { earnPoints } from '../points/points.ledger.js';
+import { residentActor } from './public-topics.service.js';
 
 const WHAT = '线上投票';
 const HOUR = 3_600_000;
@@ -97,8 +99,15 @@ export class VotesService {
       if (!(await listOptions(q, id)).some((o) => o.id === input.optionId)) throw badRequest('所选方案不属于该议题');
       const ballot = await repo.insertBallot(q, id, resident.residentId, input.optionId);
       if (!ballot) throw new AppError(409, 'VOTE_ALREADY_CAST', '您已投过票，每人只能投一次');
+      // 积分 for a resident linked to a registry person: one entry per topic's vote.
+      const earned = resident.personId
+        ? await earnPoints(q, {
+            personId: resident.personId, ruleCode: 'consultation_vote', source: { type: 'consultation_participation', id: t.id }, actor: residentActor(resident, ip),
+            note: `云商量投票：${t.title}`,
+          })
+        : null;
       // Ballots are secret: the audit row records that this resident voted, never the option chosen.
-      await auditResident(q, t, resident, ip, 'topic.vote', {});
+      await auditResident(q, t, resident, ip, 'topic.vote', earned ? { pointsEntryId: earned.entryId, points: earned.points } : {});
       return { optionId: input.optionId, castAt: isoOf(ballot.created_at) };
     });
   }

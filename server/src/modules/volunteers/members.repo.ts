@@ -10,6 +10,7 @@ interface MemberRow {
   compound_name: string;
   workplace_org_id: number | null;
   workplace_org_name: string | null;
+  registration_id: number | null;
   registered_at: Date | null;
   approved_at: Date | null;
   last_service_at: Date | null;
@@ -42,13 +43,13 @@ export async function listDualMembers(
   const inactiveSql = `(sv.last_at IS NULL OR sv.last_at < now() - make_interval(days => ${Number(f.inactiveDays)}))`;
   if (f.inactive !== undefined) where.add(f.inactive ? inactiveSql : `NOT ${inactiveSql}`);
   const fromWhere = `FROM party_members m JOIN people p ON p.id = m.person_id JOIN nodes c ON c.id = m.node_id
-    LEFT JOIN LATERAL (SELECT r.workplace_org_id, r.created_at, r.decided_at FROM dual_registrations r
+    LEFT JOIN LATERAL (SELECT r.id, r.workplace_org_id, r.created_at, r.decided_at FROM dual_registrations r
       WHERE r.person_id = m.person_id AND r.status = 'approved' ORDER BY r.decided_at DESC LIMIT 1) reg ON true
     LEFT JOIN workplace_orgs w ON w.id = reg.workplace_org_id
     LEFT JOIN LATERAL ${await serviceSource(q)} sv ON true
     ${where}`;
   const select = `m.id AS party_member_id, ${rolePersonJson('p')} AS person, m.node_id AS compound_id, c.name AS compound_name,
-    reg.workplace_org_id, COALESCE(w.name, m.workplace_org) AS workplace_org_name, reg.created_at AS registered_at, reg.decided_at AS approved_at,
+    reg.workplace_org_id, COALESCE(w.name, m.workplace_org) AS workplace_org_name, reg.id AS registration_id, reg.created_at AS registered_at, reg.decided_at AS approved_at,
     sv.last_at AS last_service_at, sv.hours AS total_hours, ${inactiveSql} AS inactive`;
   return pagedQuery(q, { select, fromWhere, orderBy: 'c.path, m.id', params: where.params }, page, toDto);
 }
@@ -61,6 +62,7 @@ function toDto(r: MemberRow): DualMemberDto {
     compoundName: r.compound_name,
     workplaceOrgId: r.workplace_org_id,
     workplaceOrgName: r.workplace_org_name,
+    registrationId: r.registration_id,
     registeredAt: r.registered_at && isoOf(r.registered_at),
     approvedAt: r.approved_at && isoOf(r.approved_at),
     lastServiceAt: r.last_service_at && isoOf(r.last_service_at),

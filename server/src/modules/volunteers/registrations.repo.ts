@@ -19,12 +19,14 @@ export interface RegistrationRow {
   decided_by_name: string | null;
   decided_at: Date | null;
   party_member_id: number | null;
+  withdraw_reason: string | null;
+  withdrawn_at: Date | null;
   created_at: Date;
 }
 
 const SELECT = `r.id, ${rolePersonJson('p')} AS person, r.person_id, r.compound_id, c.name AS compound_name, c.path AS compound_path,
   r.workplace_org_id, COALESCE(w.name, r.workplace_org_name) AS workplace_name, r.source, r.status, r.decline_reason,
-  u.display_name AS decided_by_name, r.decided_at, r.party_member_id, r.created_at`;
+  u.display_name AS decided_by_name, r.decided_at, r.party_member_id, r.withdraw_reason, r.withdrawn_at, r.created_at`;
 const FROM = `FROM dual_registrations r JOIN people p ON p.id = r.person_id JOIN nodes c ON c.id = r.compound_id
   LEFT JOIN workplace_orgs w ON w.id = r.workplace_org_id LEFT JOIN users u ON u.id = r.decided_by`;
 
@@ -42,6 +44,8 @@ export function toRegistrationDto(r: RegistrationRow): DualRegistrationDto {
     decidedByName: r.decided_by_name,
     decidedAt: r.decided_at && isoOf(r.decided_at),
     partyMemberId: r.party_member_id,
+    withdrawReason: r.withdraw_reason,
+    withdrawnAt: r.withdrawn_at && isoOf(r.withdrawn_at),
     createdAt: isoOf(r.created_at),
   };
 }
@@ -127,5 +131,12 @@ export async function declineRegistration(q: Queryable, id: number, decidedBy: n
   await q.query(
     `UPDATE dual_registrations SET status = 'declined', decided_by = $2, decided_at = now(), decline_reason = $3, updated_at = now() WHERE id = $1`,
     [id, decidedBy, reason],
+  );
+}
+
+export async function withdrawRegistration(q: Queryable, id: number, withdrawnBy: number | null, reason: string): Promise<void> {
+  await q.query(
+    `UPDATE dual_registrations SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = now(), withdraw_reason = $3, updated_at = now() WHERE id = $1`,
+    [id, withdrawnBy, reason],
   );
 }

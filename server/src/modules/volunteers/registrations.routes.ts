@@ -7,6 +7,7 @@ import {
   dualRegistrationListQuerySchema,
   dualRegistrationListSchema,
   dualRegistrationSchema,
+  dualRegistrationWithdrawSchema,
   idParamsSchema,
   myDualRegistrationSchema,
   myDualRegistrationsSchema,
@@ -45,6 +46,11 @@ export function registrationsRoutes(app: FastifyInstance, db: Db): void {
     '/registrations/:id/decline',
     { config: write, schema: { tags, params: idParamsSchema, body: dualRegistrationDeclineSchema, response: { 200: dualRegistrationSchema } } },
     async (req) => service.decline(scopeFor(authOf(req), 'volunteers.manage'), req.params.id, req.body.reason, actorOf(req)),
+  );
+  r.post(
+    '/registrations/:id/withdraw',
+    { config: write, schema: { tags, params: idParamsSchema, body: dualRegistrationWithdrawSchema, response: { 200: dualRegistrationSchema } } },
+    async (req) => service.withdraw(scopeFor(authOf(req), 'volunteers.manage'), req.params.id, req.body.reason, actorOf(req)),
   );
 }
 

@@ -18,6 +18,8 @@ import { nodeInScope } from '../nodes/nodes.service.js';
 import { nodeOfKinds } from '../person-roles/person-ref.js';
 import { personInScope } from '../people/people.service.js';
 import * as members from '../party-members/party-members.repo.js';
+import { assertRemovalKeepsCommittees } from '../owners-committees/owners-committees.service.js';
+import { lockCommitteeRule } from '../owners-committees/owners-committees.repo.js';
 import * as orgs from './workplace-orgs.repo.js';
 import * as repo from './registrations.repo.js';
 
@@ -160,6 +162,44 @@ export class RegistrationsService {
       await appendAudit(q, {
         ...actorEntry(actor), action: 'dualRegistration.decline', targetType: 'dual_registration', targetId: id, nodeId: reg.compound_id, result: 'success',
         details: { personId: reg.person_id, reason },
+      });
+      return repo.toRegistrationDto((await repo.getRegistration(q, id))!);
+    });
+  }
+
+  /**
+   * 撤回/注销报到: a pending or approved registration is withdrawn with a reason. Withdrawing an
+   * approved one ends the dual registration at the compound: the membership its approval made
+   * dual there is removed from the compound's register (the member's party relationship stays
+   * with their workplace), subject to the owners' committee rule like any membership removal.
+   * A membership since moved elsewhere or managed directly is left alone.
+   */
+  async withdraw(scope: Scope, id: number, reason: string, actor: Actor): Promise<DualRegistrationDto> {
+    return this.db.tx(async (q) => {
+      // The committee rule's lock first, as every membership removal takes it.
+      await lockCommitteeRule(q);
+      const reg = await this.load(q, scope, id, { forUpdate: true });
+      if (reg.status !== 'pending' && reg.status !== 'approved') throw conflict('只能撤回待审核或已通过的报到');
+      let removedMemberId: number | null = null;
+      if (reg.status === 'approved' && reg.party_member_id !== null) {
+        const m = await members.getPartyMember(q, reg.party_member_id, { forUpdate: true });
+        if (m && m.management === 'dual' && m.nodeId === reg.compound_id) {
+          await assertRemovalKeepsCommittees(q, m.personId, m.person.name);
+          await members.deletePartyMember(q, m.id);
+          removedMemberId = m.id;
+          await appendAudit(q, {
+            ...actorEntry(actor), action: 'partyMember.delete', targetType: 'party_member', targetId: m.id, nodeId: m.nodeId, result: 'success',
+            details: {
+              personId: m.personId, status: m.status, joinedDate: m.joinedDate, management: m.management, branchId: m.branchId, workplaceOrg: m.workplaceOrg,
+              dualRegistrationId: id, reason: 'dual registration withdrawn',
+            },
+          });
+        }
+      }
+      await repo.withdrawRegistration(q, id, actor.userId, reason);
+      await appendAudit(q, {
+        ...actorEntry(actor), action: 'dualRegistration.withdraw', targetType: 'dual_registration', targetId: id, nodeId: reg.compound_id, result: 'success',
+        details: { personId: reg.person_id, from: reg.status, reason, partyMemberId: reg.party_member_id, membershipRemoved: removedMemberId !== null },
       });
       return repo.toRegistrationDto((await repo.getRegistration(q, id))!);
     });

@@ -207,3 +207,55 @@ describe('members view and settings', () => {
     expect(ok<DualMemberList>(await branch1.get(`${V}/members`)).inactiveDays).toBe(30);
   });
 });
+
+describe('withdrawing a registration (撤回/注销报到)', () => {
+  it('a pending one is withdrawn with a reason; the member may register again', async () => {
+    const { personId, resident } = await linkedResident('13923330011');
+    const mine = ok<MyDualRegistrationDto>(await resident.post(`${P}/registrations`, { compoundId: compound1, workplaceOrgName: '夏津县税务局' }), 201);
+    expectError(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, {}), 400, 'VALIDATION_FAILED');
+    expectError(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '  ' }), 400, 'VALIDATION_FAILED');
+    expectError(await commissioner1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '本人申请撤回' }), 403, 'FORBIDDEN');
+    expectError(await branch2.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '本人申请撤回' }), 404, 'NOT_FOUND');
+    const withdrawn = ok<DualRegistrationDto>(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '本人申请撤回' }));
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '本人申请撤回', withdrawnAt: expect.any(String), partyMemberId: null });
+    expect(await audits('dualRegistration.withdraw', mine.id)).toBe(1);
+    expect(await memberOf(personId)).toBeUndefined();
+    // Once withdrawn it cannot be withdrawn or decided again; a new registration is accepted.
+    expectError(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '再次撤回' }), 409, 'CONFLICT');
+    expectError(await branch1.post(`${V}/registrations/${mine.id}/approve`, { joinedDate: '2015-07-01' }), 409, 'CONFLICT');
+    ok(await resident.post(`${P}/registrations`, { compoundId: compound1, workplaceOrgName: '夏津县税务局' }), 201);
+  });
+
+  it('an approved one ends the dual registration: the membership leaves the compound and the members view, in one audited transaction', async () => {
+    const { personId, resident } = await linkedResident('13923330012');
+    const mine = ok<MyDualRegistrationDto>(await resident.post(`${P}/registrations`, { compoundId: compound1, workplaceOrgName: '夏津县水务局' }), 201);
+    const approved = ok<DualRegistrationDto>(await branch1.post(`${V}/registrations/${mine.id}/approve`, { joinedDate: '2012-07-01' }));
+    const memberId = approved.partyMemberId!;
+    const listed = async () => ok<DualMemberList>(await branch1.get(`${V}/members?pageSize=200`)).data.map((m) => m.partyMemberId);
+    expect(await listed()).toContain(memberId);
+    // The members view names the registration to withdraw.
+    expect(ok<DualMemberList>(await branch1.get(`${V}/members?pageSize=200`)).data.find((m) => m.partyMemberId === memberId)!.registrationId).toBe(mine.id);
+
+    const withdrawn = ok<DualRegistrationDto>(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '已搬离本小区' }));
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '已搬离本小区', decidedAt: expect.any(String) });
+    expect(await memberOf(personId)).toBeUndefined();
+    expect(await listed()).not.toContain(memberId);
+    expect(await audits('dualRegistration.withdraw', mine.id)).toBe(1);
+    expect(await audits('partyMember.delete', memberId)).toBe(1);
+    const [row] = await t.db.query<{ details: { joinedDate: string; dualRegistrationId: number } }>(
+      "SELECT details FROM audit_log WHERE action = 'partyMember.delete' AND target_id = $1",
+      [String(memberId)],
+    );
+    expect(row!.details).toMatchObject({ joinedDate: '2012-07-01', dualRegistrationId: mine.id });
+    expect(ok<{ data: MyDualRegistrationDto[] }>(await resident.get(`${P}/registrations/mine`)).data[0]).toMatchObject({ id: mine.id, status: 'withdrawn' });
+    expect(ok<{ data: DualRegistrationDto[] }>(await branch1.get(`${V}/registrations?status=withdrawn&pageSize=100`)).data.map((r) => r.id)).toContain(mine.id);
+  });
+
+  it('a declined one cannot be withdrawn; an unknown id is 404', async () => {
+    const { resident } = await linkedResident('13923330013');
+    const mine = ok<MyDualRegistrationDto>(await resident.post(`${P}/registrations`, { compoundId: compound1, workplaceOrgName: '夏津县水务局' }), 201);
+    ok(await branch1.post(`${V}/registrations/${mine.id}/decline`, { reason: '信息有误' }));
+    expectError(await branch1.post(`${V}/registrations/${mine.id}/withdraw`, { reason: '撤回' }), 409, 'CONFLICT');
+    expectError(await branch1.post(`${V}/registrations/2147483647/withdraw`, { reason: '撤回' }), 404, 'NOT_FOUND');
+  });
+});

@@ -29,6 +29,7 @@ import { REGISTRY_NAV } from './registryNav';
 import { TICKET_NAV } from './ticketNav';
 import { CONSULTATION_NAV } from './consultationNav';
 import { VOLUNTEER_NAV } from './volunteerNav';
+import { CADRE_OPINION_NAV } from './cadreOpinionNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -70,6 +71,11 @@ const NAV: NavGroup[] = [
     key: 'volunteers',
     labelKey: 'volunteers',
     entries: VOLUNTEER_NAV,
+  },
+  {
+    key: 'cadreOpinions',
+    labelKey: 'cadreOpinions',
+    entries: CADRE_OPINION_NAV,
   },
   {
     key: 'system',

@@ -15,6 +15,8 @@ interface Props {
   title: ReactNode;
   hint?: ReactNode;
   okText?: string;
+  /** Example reason shown in the empty field (defaults to the unmasking example). */
+  placeholder?: string;
   onClose: () => void;
   /** Runs with the reason; throws on failure (the message is shown here). */
   onSubmit: (reason: string) => Promise<void>;
@@ -22,7 +24,7 @@ interface Props {
   result?: ReactNode;
 }
 
-export function ReasonModal({ open, title, hint, okText, onClose, onSubmit, result }: Props) {
+export function ReasonModal({ open, title, hint, okText, placeholder, onClose, onSubmit, result }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -74,7 +76,7 @@ export function ReasonModal({ open, title, hint, okText, onClose, onSubmit, resu
             { min: REASON_MIN, message: t('reason.min', { n: REASON_MIN }) },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder={t('reason.placeholder')} disabled={!!result} />
+          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder={placeholder ?? t('reason.placeholder')} disabled={!!result} />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} role="alert" />}

@@ -7,5 +7,6 @@ export interface NavEntry {
   path: string;
   labelKey: Exclude<keyof (typeof zhCN)['nav'], 'modules'>;
   icon: ReactNode;
-  permission?: Permission;
+  /** Who sees the entry: a permission, or any one of several. */
+  permission?: Permission | readonly Permission[];
 }

@@ -15,6 +15,7 @@ import { consultationParticipationEn } from './consultation-participation.en';
 import { residentConsultEn } from './resident-consult.en';
 import { volunteersEn } from './volunteers.en';
 import { residentVolunteerEn } from './resident-volunteer.en';
+import { cadreOpinionsEn } from './cadre-opinions.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -74,6 +75,7 @@ export const en: Strings<typeof zhCN> = {
       tickets: 'Tickets',
       consultation: 'Consultation',
       volunteers: 'Volunteering and points',
+      cadreOpinions: 'Cadre opinions',
       system: 'System',
     },
     cockpit: 'Cockpit',
@@ -93,6 +95,8 @@ export const en: Strings<typeof zhCN> = {
     pointLedger: 'Personal points',
     pointLeaderboard: 'Points ranking',
     pointRedemptions: 'Redemptions',
+    cadreOpinions: 'Opinion requests',
+    cadreOpinionStats: 'Request statistics',
     audit: 'Audit log',
     account: 'My account',
     search: 'One-click query',
@@ -361,5 +365,6 @@ export const en: Strings<typeof zhCN> = {
   ...consultationParticipationEn,
   ...residentConsultEn,
   ...volunteersEn,
+  ...cadreOpinionsEn,
   ...residentVolunteerEn,
 };

@@ -14,6 +14,7 @@ import { consultationParticipationZhCN } from './consultation-participation.zh-C
 import { residentConsultZhCN } from './resident-consult.zh-CN';
 import { volunteersZhCN } from './volunteers.zh-CN';
 import { residentVolunteerZhCN } from './resident-volunteer.zh-CN';
+import { cadreOpinionsZhCN } from './cadre-opinions.zh-CN';
 
 export const zhCN = {
   app: {
@@ -72,6 +73,7 @@ export const zhCN = {
       tickets: '工单',
       consultation: '商量议事',
       volunteers: '志愿服务与积分',
+      cadreOpinions: '干部征求意见',
       system: '系统管理',
     },
     cockpit: '驾驶舱',
@@ -91,6 +93,8 @@ export const zhCN = {
     pointLedger: '个人积分',
     pointLeaderboard: '积分排行',
     pointRedemptions: '积分兑换',
+    cadreOpinions: '干部征求意见',
+    cadreOpinionStats: '征求意见统计',
     audit: '审计日志',
     account: '我的账号',
     search: '一键查询',
@@ -359,5 +363,6 @@ export const zhCN = {
   ...consultationParticipationZhCN,
   ...residentConsultZhCN,
   ...volunteersZhCN,
+  ...cadreOpinionsZhCN,
   ...residentVolunteerZhCN,
 };

@@ -1,4 +1,7 @@
-/** 双报到审批: in-service party members' registrations at compounds, approved or declined (with a reason) by the branch. */
+/**
+ * 双报到审批: in-service party members' registrations at compounds, approved or declined (with a
+ * reason) by the branch, and withdrawn (撤回/注销报到, with a reason) while pending or approved.
+ */
 import { useState } from 'react';
 import { App, Button, Card, Space, Table, Typography, type TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -16,6 +19,7 @@ import { useTableScrollRegion } from '../../components/useTableScrollRegion';
 import { useEnumLabels } from '../../registry/useEnumLabel';
 import { useSession } from '../../session';
 import { ApproveRegistrationModal } from './ApproveRegistrationModal';
+import { WithdrawRegistrationModal } from './WithdrawRegistrationModal';
 import { RegistrationStatusTag } from './VolunteerTags';
 
 type Filters = { status?: DualRegistrationStatus; nodeId?: number };
@@ -29,6 +33,7 @@ export default function RegistrationsPage() {
   const tableBox = useTableScrollRegion(t('volunteers.reg.tableRegion'), list.rows);
   const [approving, setApproving] = useState<DualRegistrationDto | null>(null);
   const [declining, setDeclining] = useState<DualRegistrationDto | null>(null);
+  const [withdrawing, setWithdrawing] = useState<DualRegistrationDto | null>(null);
   const canManage = can('volunteers.manage');
 
   const columns: TableProps<DualRegistrationDto>['columns'] = [
@@ -45,6 +50,7 @@ export default function RegistrationsPage() {
         <Space orientation="vertical" size={0}>
           <RegistrationStatusTag status={r.status} />
           {r.declineReason && <Typography.Text type="secondary">{r.declineReason}</Typography.Text>}
+          {r.withdrawReason && <Typography.Text type="secondary">{r.withdrawReason}</Typography.Text>}
         </Space>
       ),
     },
@@ -55,16 +61,23 @@ export default function RegistrationsPage() {
     columns.push({
       title: t('volunteers.common.actions'),
       key: 'actions',
-      width: 150,
+      width: 200,
       fixed: 'right',
       render: (_: unknown, r) =>
-        r.status === 'pending' && (
+        (r.status === 'pending' || r.status === 'approved') && (
           <Space>
-            <Button size="small" autoInsertSpace={false} type="primary" onClick={() => setApproving(r)} aria-label={t('volunteers.reg.approveFor', { name: r.person.name })}>
-              {t('volunteers.reg.approve')}
-            </Button>
-            <Button size="small" autoInsertSpace={false} danger onClick={() => setDeclining(r)} aria-label={t('volunteers.reg.declineFor', { name: r.person.name })}>
-              {t('volunteers.reg.decline')}
+            {r.status === 'pending' && (
+              <>
+                <Button size="small" autoInsertSpace={false} type="primary" onClick={() => setApproving(r)} aria-label={t('volunteers.reg.approveFor', { name: r.person.name })}>
+                  {t('volunteers.reg.approve')}
+                </Button>
+                <Button size="small" autoInsertSpace={false} danger onClick={() => setDeclining(r)} aria-label={t('volunteers.reg.declineFor', { name: r.person.name })}>
+                  {t('volunteers.reg.decline')}
+                </Button>
+              </>
+            )}
+            <Button size="small" autoInsertSpace={false} onClick={() => setWithdrawing(r)} aria-label={t('volunteers.reg.withdrawFor', { name: r.person.name })}>
+              {t('volunteers.reg.withdraw')}
             </Button>
           </Space>
         ),
@@ -117,6 +130,15 @@ export default function RegistrationsPage() {
           await api.post(`/api/volunteers/registrations/${declining!.id}/decline`, { reason }, { silent: true });
           setDeclining(null);
           void message.success(t('volunteers.reg.declined'));
+          list.reload();
+        }}
+      />
+      <WithdrawRegistrationModal
+        registration={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        onDone={() => {
+          setWithdrawing(null);
+          void message.success(t('volunteers.reg.withdrawn'));
           list.reload();
         }}
       />

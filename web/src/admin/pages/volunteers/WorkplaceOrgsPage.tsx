@@ -1,4 +1,4 @@
-/** 报到单位: workplace organisations (单位党组织) registered at a community, on the generic registry page. */
+/** 报到单位: workplace organisations (单位党组织) registered at a community, on the generic registry page; marked withdrawn (撤回) and back in the list. */
 import { useMemo } from 'react';
 import { VOLUNTEER_LIMITS, WORKPLACE_ORG_STATUS_LABELS, WORKPLACE_ORG_STATUSES, WORKPLACE_PARTY_ORG_TYPE_LABELS, WORKPLACE_PARTY_ORG_TYPES } from '@xj/contracts/domain';
 import type { WorkplaceOrgDto } from '@xj/contracts';
@@ -6,10 +6,13 @@ import { useRegistryCommon } from '../../registry/common';
 import { RegistryPage } from '../../registry/RegistryPage';
 import type { RegistrySpec } from '../../registry/types';
 import { useEnumLabels } from '../../registry/useEnumLabel';
+import { useSession } from '../../session';
+import { WorkplaceOrgStatusCell } from './WorkplaceOrgStatusCell';
 
 export default function WorkplaceOrgsPage() {
   const c = useRegistryCommon();
   const { label, options } = useEnumLabels();
+  const canManage = useSession().can('volunteers.manage');
   const spec = useMemo<RegistrySpec<WorkplaceOrgDto>>(() => {
     const { t } = c;
     const dash = (v: string | null) => v ?? '—';
@@ -31,7 +34,13 @@ export default function WorkplaceOrgsPage() {
         { title: t('volunteers.orgs.contactName'), dataIndex: 'contactName', width: 100, render: dash },
         { title: t('volunteers.orgs.contactPhone'), dataIndex: 'contactPhone', width: 130, render: phone },
         { title: t('volunteers.orgs.registeredAt'), dataIndex: 'registeredAt', width: 110 },
-        { title: t('volunteers.common.status'), dataIndex: 'status', width: 90, render: (v: WorkplaceOrgDto['status']) => label(WORKPLACE_ORG_STATUS_LABELS, v) },
+        {
+          title: t('volunteers.common.status'),
+          key: 'status',
+          width: canManage ? 170 : 90,
+          // Keyed by id and status so that a reloaded list shows the server's value.
+          render: (_: unknown, r: WorkplaceOrgDto) => <WorkplaceOrgStatusCell key={`${r.id}-${r.status}`} org={r} canManage={canManage} />,
+        },
       ],
       nameOf: (r) => r.name,
       detailItems: (r) => [
@@ -67,6 +76,6 @@ export default function WorkplaceOrgsPage() {
         }),
       },
     };
-  }, [c, label, options]);
+  }, [c, label, options, canManage]);
   return <RegistryPage spec={spec} />;
 }
