@@ -26,3 +26,4 @@ export * from './volunteer-kinds.js';
 export * from './points-kinds.js';
 export * from './activity-kinds.js';
 export * from './cadre-opinion-kinds.js';
+export * from './property-rating-kinds.js';

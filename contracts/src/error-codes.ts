@@ -40,6 +40,12 @@ export const ERROR_CODES = [
   'INSUFFICIENT_POINTS',
   'REDEMPTION_CODE_INVALID',
   'RESIDENT_NOT_LINKED',
+  // Four-colour property assessment (四色管理考核).
+  'RATING_SCHEME_INVALID',
+  'RATING_DEADLINE_PASSED',
+  'RATING_NOT_OPEN',
+  'RATING_ALREADY_ANSWERED',
+  'RATING_NOT_SCORER',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,3 +29,5 @@ export * from './volunteers.js';
 export * from './activities.js';
 export * from './points.js';
 export * from './cadre-opinions.js';
+export * from './property-ratings.js';
+export * from './property-inspections.js';

@@ -39,6 +39,13 @@ export const PERMISSIONS = [
   // Cadre opinions (干部征求意见): the organisation department asks; the cadre's home branch answers.
   'cadreOpinions.request',
   'cadreOpinions.answer',
+  // Four-colour property assessment (四色管理考核): read results; the county's scheme; open, close and remind periods;
+  // score as a source (a grant at a compound scores for the branch, above it for the regulator); review and publish.
+  'ratings.read',
+  'ratings.configure',
+  'ratings.manage',
+  'ratings.score',
+  'ratings.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +82,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage', 'points.configure',
     // The county organisation department asks compound branches about cadres who live there.
     'cadreOpinions.request',
+    // The assessment scheme is the county's rule; the county may also open periods and publish.
+    'ratings.read', 'ratings.configure', 'ratings.manage', 'ratings.publish',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
@@ -82,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets.unmask',
     'consultations.read', 'consultations.raise', 'consultations.manage',
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
+    'ratings.read', 'ratings.manage',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
@@ -89,15 +99,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The community party committee screens topics and runs the five steps.
     'consultations.read', 'consultations.raise', 'consultations.manage',
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
+    // The community runs its compounds' assessment, scores as the regulator source, reviews and publishes.
+    'ratings.read', 'ratings.manage', 'ratings.score', 'ratings.publish',
   ],
   branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.
     'consultations.read', 'consultations.raise',
     // The compound branch approves dual registrations and runs its volunteer activities.
-    'volunteers.read', 'volunteers.manage', 'points.read', 'cadreOpinions.answer'],
+    'volunteers.read', 'volunteers.manage', 'points.read', 'cadreOpinions.answer',
+    // The branch's own 30% of the property company's assessment.
+    'ratings.read', 'ratings.score'],
   commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle',
     // The owner calls the reporter back: with a stated reason, audited.
-    'tickets.unmask', 'consultations.read', 'volunteers.read'],
+    'tickets.unmask', 'consultations.read', 'volunteers.read', 'ratings.read'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

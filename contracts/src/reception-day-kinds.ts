@@ -24,11 +24,14 @@ export const ATTENDEE_ROLE_LABELS: Labels<AttendeeRole> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const NOTIFICATION_KINDS = ['ticket_overdue', 'cadre_opinion_overdue'] as const;
+export const NOTIFICATION_KINDS = ['ticket_overdue', 'cadre_opinion_overdue', 'rating_submission_due', 'rating_rectification', 'rating_contract_review'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Labels<NotificationKind> = {
   ticket_overdue: { zh: '工单超期提醒', en: 'Overdue ticket' },
   cadre_opinion_overdue: { zh: '干部征求意见超期提醒', en: 'Overdue cadre opinion request' },
+  rating_submission_due: { zh: '物业考核评分催办', en: 'Property rating due' },
+  rating_rectification: { zh: '物业考核整改通知', en: 'Property rectification notice' },
+  rating_contract_review: { zh: '物业合同提请研究', en: 'Property contract review' },
 };
 
 export const RECEPTION_DAY_LIMITS = {

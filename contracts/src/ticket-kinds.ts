@@ -7,7 +7,7 @@ import type { Permission } from './permissions.js';
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
-export const TICKET_SOURCES = ['community_report', 'resident_report', 'hotline', 'reception_day', 'open311', 'consultation'] as const;
+export const TICKET_SOURCES = ['community_report', 'resident_report', 'hotline', 'reception_day', 'open311', 'consultation', 'inspection'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 export const TICKET_SOURCE_LABELS: Labels<TicketSource> = {
   community_report: { zh: '社区上报', en: 'Community report' },
@@ -16,6 +16,7 @@ export const TICKET_SOURCE_LABELS: Labels<TicketSource> = {
   reception_day: { zh: '书记接待日', en: 'Reception day' },
   open311: { zh: 'Open311', en: 'Open311' },
   consultation: { zh: '商量办理', en: 'Consultation task' },
+  inspection: { zh: '管家巡查', en: 'Steward inspection' },
 };
 /** Sources a signed-in user may enter by hand; the hotline and Open311 arrive through their own intakes. */
 export const TICKET_MANUAL_SOURCES = ['community_report', 'resident_report', 'reception_day'] as const satisfies readonly TicketSource[];

@@ -35,3 +35,16 @@ export async function sessionApi<T>(page: Page, baseUrl: string, method: 'GET' |
   expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
   return (await res.json()) as T;
 }
+
+/** A desktop console page (1440×900, zh-CN) signed in with a demo account; it bypasses the app's CSP so axe can be injected. */
+export async function consolePage(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const p = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  await signIn(p, baseUrl, username);
+  return p;
+}
+
+/** Opens a console path and waits for the page's heading. */
+export async function openConsole(p: Page, baseUrl: string, path: string, heading: string): Promise<void> {
+  await p.goto(`${baseUrl}/admin${path}`);
+  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, sessionApi, signIn } from './browser.js';
-import { seriousViolations } from './page-checks.js';
+import { ARTIFACTS, launchBrowser, sessionApi, consolePage, openConsole } from './browser.js';
+import { expectAccessible } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -23,12 +23,7 @@ const ANSWER = '经支部委员会研究，该同志按时到小区报到，邻�
 const WITHDRAW_REASON = '该同志已调离本县，不再需要征求意见';
 let requestId = 0;
 
-const desk = async (username: string) => {
-  // axe is injected as a script, so the contexts bypass the app's CSP.
-  const p = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  await signIn(p, server.url, username);
-  return p;
-};
+const desk = (username: string) => consolePage(browser, server.url, username);
 
 beforeAll(async () => {
   server = await startServer();
@@ -40,14 +35,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(p: Page, path: string, heading: string): Promise<void> {
-  await p.goto(`${server.url}/admin${path}`);
-  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function checkPage(p: Page, name: string): Promise<void> {
-  expect(await seriousViolations(p), name).toEqual([]);
-}
+const open = (p: Page, path: string, heading: string) => openConsole(p, server.url, path, heading);
 
 /** Chooses a person in the form's person picker by typing the name. */
 async function pickPerson(p: Page, name: string, phoneTail: string): Promise<void> {
@@ -68,7 +56,7 @@ describe('干部征求意见 in the console', () => {
 
     await open(admin, '/cadre-opinions', '干部征求意见');
     await admin.locator('.ant-table-row').first().waitFor();
-    await checkPage(admin, '干部征求意见');
+    await expectAccessible(admin, '干部征求意见');
     await admin.getByRole('button', { name: '发起征求意见' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByText('发起干部征求意见').waitFor();
@@ -77,7 +65,7 @@ describe('干部征求意见 in the console', () => {
     await dialog.getByLabel('拟任职务').fill(POST);
     await dialog.getByRole('button', { name: '发起征求意见' }).click();
     await dialog.getByRole('alert').getByText(/不在任何小区内/).waitFor();
-    await checkPage(admin, '发起干部征求意见');
+    await expectAccessible(admin, '发起干部征求意见');
 
     await pickPerson(admin, CADRE, '0412');
     await dialog.getByRole('button', { name: '发起征求意见' }).click();
@@ -94,14 +82,14 @@ describe('干部征求意见 in the console', () => {
     await row.getByText('139****0412').waitFor();
     await row.getByText('待答复').waitFor();
     await row.getByText(POST).waitFor();
-    await checkPage(branch1, '征求意见答复');
+    await expectAccessible(branch1, '征求意见答复');
     await row.getByRole('link', { name: `查看 ${CADRE} 的征求意见` }).click();
 
     await branch1.getByRole('heading', { level: 1, name: `征求意见：${CADRE}` }).waitFor();
     const evidence = branch1.getByTestId('cadre-opinion-evidence');
     for (const field of ['双报到', '志愿服务', '积分', '议事协商参与', '小区任职', '党员关系']) await evidence.getByText(field, { exact: true }).waitFor();
     await evidence.getByText(/^材料生成时间：/).waitFor();
-    await checkPage(branch1, '征求意见详情（支部）');
+    await expectAccessible(branch1, '征求意见详情（支部）');
 
     await branch1.getByLabel('基本同意（有保留意见）').check();
     await branch1.getByLabel('具体意见').fill('同意。');
@@ -121,7 +109,7 @@ describe('干部征求意见 in the console', () => {
     await answer.getByText('基本同意（有保留意见）').waitFor();
     await admin.getByText('已答复', { exact: true }).first().waitFor();
     await admin.getByRole('button', { name: /催\s?办/ }).waitFor({ state: 'detached' });
-    await checkPage(admin, '征求意见详情（组织部）');
+    await expectAccessible(admin, '征求意见详情（组织部）');
     await admin.screenshot({ path: `${ARTIFACTS}cadre-opinion-detail.png`, fullPage: true });
   });
 
@@ -143,7 +131,7 @@ describe('干部征求意见 in the console', () => {
     await admin.getByRole('button', { name: /撤\s?回/ }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('原因').fill(WITHDRAW_REASON);
-    await checkPage(admin, '撤回征求意见');
+    await expectAccessible(admin, '撤回征求意见');
     await dialog.getByRole('button', { name: /撤\s?回/ }).click();
     await admin.getByText('已撤回征求意见').waitFor();
     await admin.getByText(WITHDRAW_REASON).waitFor();
@@ -163,6 +151,6 @@ describe('干部征求意见 in the console', () => {
       await img.locator('canvas').waitFor();
     }
     expect(await admin.getByRole('img', { name: /^答复意见分布：/ }).getAttribute('aria-label')).toMatch(/基本同意（有保留意见） \d+/);
-    await checkPage(admin, '征求意见统计');
+    await expectAccessible(admin, '征求意见统计');
   });
 });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -13,6 +14,11 @@ export async function seriousViolations(p: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Fails the test on any serious or critical axe violation, naming the page. */
+export async function expectAccessible(p: Page, name: string): Promise<void> {
+  expect(await seriousViolations(p), name).toEqual([]);
 }
 
 /** A fictitious ID number with a correct GB 11643 check character. */

@@ -18,7 +18,10 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // axe is injected as a script, so this context bypasses the app's CSP.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    geolocation: { latitude: 36.948512, longitude: 116.002431 }, permissions: ['geolocation'],
+  });
   page = await context.newPage();
 });
 afterAll(async () => {
@@ -45,6 +48,9 @@ describe('residents on their phones', () => {
     await chooseFirst('问题类别');
     for (const level of ['社区', '小区', '楼栋', '楼道']) await chooseFirst(level);
     await page.getByLabel('问题描述').fill('3号楼2单元楼道灯不亮，晚上上下楼看不见');
+    // The phone's position, shown with both coordinates (a longitude passed to i18next as `lng` would be taken for a language).
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.getByText('已获取位置（36.948512, 116.002431）').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('img', { name: '照片 1' }).waitFor();
     await page.getByLabel('您的姓名').fill('李居民');

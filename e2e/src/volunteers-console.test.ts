@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, sessionApi, signIn } from './browser.js';
-import { seriousViolations } from './page-checks.js';
+import { ARTIFACTS, launchBrowser, sessionApi, consolePage, openConsole } from './browser.js';
+import { expectAccessible } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -23,12 +23,7 @@ const TITLE = '楼道清扫志愿服务';
 const ADJUST_REASON = '补记上月协助社区值守';
 let personId = 0;
 
-const desk = async (username: string) => {
-  // axe is injected as a script, so the contexts bypass the app's CSP.
-  const p = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  await signIn(p, server.url, username);
-  return p;
-};
+const desk = (username: string) => consolePage(browser, server.url, username);
 
 beforeAll(async () => {
   server = await startServer();
@@ -40,14 +35,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(p: Page, path: string, heading: string): Promise<void> {
-  await p.goto(`${server.url}/admin${path}`);
-  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function checkPage(p: Page, name: string): Promise<void> {
-  expect(await seriousViolations(p), name).toEqual([]);
-}
+const open = (p: Page, path: string, heading: string) => openConsole(p, server.url, path, heading);
 
 describe('志愿服务与积分 in the console', () => {
   it('branch1 approves a registration filed by staff (with the joining date) and finds the member under 双报到党员', async () => {
@@ -61,12 +49,12 @@ describe('志愿服务与积分 in the console', () => {
     await row.waitFor();
     await row.getByText('139****0301').waitFor();
     await row.getByText('待审核').waitFor();
-    await checkPage(branch, '双报到审批');
+    await expectAccessible(branch, '双报到审批');
 
     await row.getByRole('button', { name: `通过 ${MEMBER} 的报到`, exact: true }).click();
     const dialog = branch.getByRole('dialog');
     await dialog.getByText(`通过报到：${MEMBER}`).waitFor();
-    await checkPage(branch, '通过报到');
+    await expectAccessible(branch, '通过报到');
     const joined = dialog.getByLabel('入党日期');
     await joined.click();
     await joined.fill('2015-07-01');
@@ -81,14 +69,14 @@ describe('志愿服务与积分 in the console', () => {
     await member.waitFor();
     await member.getByText('夏津县人民医院').waitFor();
     await member.getByText('未服务').waitFor();
-    await checkPage(branch, '双报到党员');
+    await expectAccessible(branch, '双报到党员');
   });
 
   it('community1 publishes an activity through the form, sees it in the list and opens its check-in QR code', async () => {
     const tree = await sessionApi<{ nodes: { id: number; kind: string; name: string }[] }>(community, server.url, 'GET', '/api/nodes/tree');
     const organiser = tree.nodes.find((n) => n.kind === 'community')!;
     await open(community, '/volunteers/activities', '志愿活动');
-    await checkPage(community, '志愿活动');
+    await expectAccessible(community, '志愿活动');
     await community.getByRole('button', { name: '发布活动' }).click();
     const dialog = community.getByRole('dialog');
     await dialog.getByText('发布志愿服务活动').waitFor();
@@ -105,7 +93,7 @@ describe('志愿服务与积分 in the console', () => {
     await end.fill(`${day} 11:00`);
     await end.press('Enter');
     await dialog.getByLabel('活动地点').fill('小区南门');
-    await checkPage(community, '发布志愿服务活动');
+    await expectAccessible(community, '发布志愿服务活动');
     await dialog.getByRole('button', { name: /^发\s?布$/ }).click();
     await community.getByText('活动已发布').waitFor();
     await dialog.waitFor({ state: 'hidden' });
@@ -117,7 +105,7 @@ describe('志愿服务与积分 in the console', () => {
     await row.getByRole('link', { name: `查看活动：${TITLE}` }).click();
     await community.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await community.getByText('报名与签到名单').waitFor();
-    await checkPage(community, '活动详情');
+    await expectAccessible(community, '活动详情');
 
     await community.getByRole('button', { name: '签到二维码' }).click();
     const qr = community.getByTestId('qr-image');
@@ -127,7 +115,7 @@ describe('志愿服务与积分 in the console', () => {
       return !!img && img.complete && img.naturalWidth > 0;
     });
     await community.getByRole('link', { name: /下载二维码/ }).waitFor();
-    await checkPage(community, '签到二维码');
+    await expectAccessible(community, '签到二维码');
     await community.screenshot({ path: `${ARTIFACTS}volunteers-activity-qr.png` });
   });
 
@@ -135,17 +123,17 @@ describe('志愿服务与积分 in the console', () => {
     await open(admin, '/points/rules', '积分规则');
     await admin.locator('.ant-table-row').first().waitFor();
     await admin.getByRole('button', { name: /^修改规则：/ }).first().waitFor();
-    await checkPage(admin, '积分规则');
+    await expectAccessible(admin, '积分规则');
 
     await open(admin, `/points/ledger/${personId}`, '个人积分');
     await admin.getByText(MEMBER).first().waitFor();
-    await checkPage(admin, '个人积分');
+    await expectAccessible(admin, '个人积分');
     await admin.getByRole('button', { name: '人工调整' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByText(`人工调整积分：${MEMBER}`).waitFor();
     await dialog.getByLabel('分值').fill('5');
     await dialog.getByLabel('原因').fill(ADJUST_REASON);
-    await checkPage(admin, '人工调整');
+    await expectAccessible(admin, '人工调整');
     await dialog.getByRole('button', { name: '人工调整' }).click();
     await admin.getByText('积分已调整').waitFor();
     await dialog.waitFor({ state: 'hidden' });
@@ -169,7 +157,7 @@ describe('志愿服务与积分 in the console', () => {
     const dialog = branch.getByRole('dialog');
     await dialog.getByText(`撤回报到：${WITHDRAWN}`).waitFor();
     await dialog.getByLabel('原因').fill('本人申请撤回报到');
-    await checkPage(branch, '撤回报到');
+    await expectAccessible(branch, '撤回报到');
     await dialog.getByRole('button', { name: /^撤\s?回$/ }).click();
     await branch.getByText('已撤回报到').waitFor();
     await dialog.waitFor({ state: 'hidden' });
@@ -196,7 +184,7 @@ describe('志愿服务与积分 in the console', () => {
     await settings.getByText('设置未服务提醒周期').waitFor();
     const days = settings.getByLabel('未服务提醒周期');
     await days.fill('30');
-    await checkPage(admin, '未服务周期设置');
+    await expectAccessible(admin, '未服务周期设置');
     await settings.getByRole('button', { name: /^保\s?存$/ }).click();
     await admin.getByText('未服务提醒周期已保存').waitFor();
     await settings.waitFor({ state: 'hidden' });
@@ -228,7 +216,7 @@ describe('志愿服务与积分 in the console', () => {
     ] as const) {
       await open(admin, path, heading);
       await admin.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
-      await checkPage(admin, heading);
+      await expectAccessible(admin, heading);
     }
   });
 });

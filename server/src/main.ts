@@ -8,6 +8,7 @@ import { remindOverdueTickets } from './modules/notifications/notifications.serv
 import { purgeResidentAuth } from './modules/resident-auth/resident-auth.repo.js';
 import { remindCadreOpinions } from './modules/cadre-opinions/cadre-opinions.reminders.js';
 import { creditStewardDuty } from './modules/points/steward-duty.js';
+import { remindRatingPeriods } from './modules/property-ratings/rating-reminders.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
 
 const started = Date.now();
@@ -31,6 +32,8 @@ scheduleJob(db, app.log, 'overdue-reminders', 7_244_109, 60 * 60_000, (q) => rem
 scheduleJob(db, app.log, 'cadre-opinion-reminders', 7_244_110, 60 * 60_000, (q) => remindCadreOpinions(q));
 // 楼栋管家履职 points for the previous month: hourly, a no-op once the month is credited.
 scheduleJob(db, app.log, 'steward-duty-points', 7_244_120, 60 * 60_000, (q) => creditStewardDuty(q));
+// Property-rating scorers missing a card when the deadline is three days away or less: checked hourly, once per period and China day.
+scheduleJob(db, app.log, 'rating-submission-reminders', 7_244_130, 60 * 60_000, (q) => remindRatingPeriods(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

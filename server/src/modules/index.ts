@@ -49,6 +49,8 @@ import { pointsRoutes, publicPointsRoutes } from './points/points.routes.js';
 import { publicVolunteersRoutes, volunteersRoutes } from './volunteers/volunteers.routes.js';
 import { activitiesRoutes, publicActivitiesRoutes } from './volunteers/activities.routes.js';
 import { cadreOpinionsRoutes } from './cadre-opinions/cadre-opinions.routes.js';
+import { propertyRatingsRoutes } from './property-ratings/property-ratings.routes.js';
+import { propertyInspectionsRoutes, publicPropertyRatingsRoutes } from './property-inspections/property-inspections.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -108,4 +110,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => activitiesRoutes(a, deps.db), { prefix: '/volunteers' });
   await api.register(async (a) => publicActivitiesRoutes(a, deps.db), { prefix: '/public/volunteers' });
   await api.register(async (a) => cadreOpinionsRoutes(a, deps.db), { prefix: '/cadre-opinions' });
+  await api.register(async (a) => propertyRatingsRoutes(a, deps), { prefix: '/property-ratings' });
+  await api.register(async (a) => propertyInspectionsRoutes(a, deps), { prefix: '/property-inspections' });
+  await api.register(async (a) => publicPropertyRatingsRoutes(a, deps), { prefix: '/public/property-ratings' });
 }

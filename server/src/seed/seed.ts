@@ -9,6 +9,7 @@ import { seedTickets } from './tickets-seed.js';
 import { seedConsultations } from './consultations-seed.js';
 import { seedVolunteers } from './volunteers-seed.js';
 import { seedCadreOpinions } from './cadre-opinions-seed.js';
+import { seedPropertyRatings } from './property-ratings-seed.js';
 import { insertKey } from '../modules/open311/open311.repo.js';
 import { DEMO_OPEN311_KEY, hashKey } from '../modules/open311/open311.service.js';
 
@@ -225,6 +226,7 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
     await seedConsultations(q, say);
     await seedVolunteers(q, say);
     await seedCadreOpinions(q, say);
+    await seedPropertyRatings(q, say);
     say('[6/6] 审计记录');
     await appendAudit(q, { actorUserId: null, actorName: 'system', action: 'seed.demo', targetType: 'county', targetId: county!.id, nodeId: county!.id, result: 'success', details: { ...summary } });
     say(`完成：${summary.communities} 个社区，${summary.compounds} 个小区，${summary.branches} 个支部（联建 ${summary.jointBranches}），${summary.people} 人，红色管家 ${summary.stewards}，红色商铺 ${summary.redShops}，新就业群体 ${summary.gigWorkers}，服务专员 ${summary.commissioners}`);

@@ -60,6 +60,13 @@ const PointRulesPage = lazy(() => import('./pages/volunteers/PointRulesPage'));
 const PointLedgerPage = lazy(() => import('./pages/volunteers/PointLedgerPage'));
 const LeaderboardPage = lazy(() => import('./pages/volunteers/LeaderboardPage'));
 const RedemptionsPage = lazy(() => import('./pages/volunteers/RedemptionsPage'));
+const RatingPeriodsPage = lazy(() => import('./pages/property-ratings/RatingPeriodsPage'));
+const RatingPeriodDetailPage = lazy(() => import('./pages/property-ratings/RatingPeriodDetailPage'));
+const RatingScoringPage = lazy(() => import('./pages/property-ratings/RatingScoringPage'));
+const RatingCompaniesPage = lazy(() => import('./pages/property-ratings/RatingCompaniesPage'));
+const RatingRectificationsPage = lazy(() => import('./pages/property-ratings/RatingRectificationsPage'));
+const RatingSchemesPage = lazy(() => import('./pages/property-ratings/RatingSchemesPage'));
+const InspectionsPage = lazy(() => import('./pages/property-inspections/InspectionsPage'));
 const CadreOpinionsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionsPage'));
 const CadreOpinionDetailPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionDetailPage'));
 const CadreOpinionStatsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionStatsPage'));
@@ -144,6 +151,13 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.pointLedger}/:personId`} element={<RequirePermission permission="points.read"><PointLedgerPage /></RequirePermission>} />
           <Route path={PATHS.pointLeaderboard} element={<RequirePermission permission="points.read"><LeaderboardPage /></RequirePermission>} />
           <Route path={PATHS.pointRedemptions} element={<RequirePermission permission="points.read"><RedemptionsPage /></RequirePermission>} />
+          <Route path={PATHS.ratingPeriods} element={<RequirePermission permission="ratings.read"><RatingPeriodsPage /></RequirePermission>} />
+          <Route path={`${PATHS.ratingPeriods}/:id`} element={<RequirePermission permission="ratings.read"><RatingPeriodDetailPage /></RequirePermission>} />
+          <Route path={PATHS.ratingScoring} element={<RequirePermission permission="ratings.score"><RatingScoringPage /></RequirePermission>} />
+          <Route path={PATHS.ratingCompanies} element={<RequirePermission permission="ratings.read"><RatingCompaniesPage /></RequirePermission>} />
+          <Route path={PATHS.ratingRectifications} element={<RequirePermission permission="ratings.read"><RatingRectificationsPage /></RequirePermission>} />
+          <Route path={PATHS.ratingInspections} element={<RequirePermission permission="ratings.read"><InspectionsPage /></RequirePermission>} />
+          <Route path={PATHS.ratingSchemes} element={<RequirePermission permission="ratings.read"><RatingSchemesPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinions} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionsPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinionStats} element={<RequirePermission permission="cadreOpinions.request"><CadreOpinionStatsPage /></RequirePermission>} />
           <Route path={`${PATHS.cadreOpinions}/:id`} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionDetailPage /></RequirePermission>} />

@@ -35,6 +35,12 @@ export const PATHS = {
   pointLedger: '/points/ledger',
   pointLeaderboard: '/points/leaderboard',
   pointRedemptions: '/points/redemptions',
+  ratingPeriods: '/property-ratings/periods',
+  ratingScoring: '/property-ratings/scoring',
+  ratingCompanies: '/property-ratings/companies',
+  ratingRectifications: '/property-ratings/rectifications',
+  ratingInspections: '/property-ratings/inspections',
+  ratingSchemes: '/property-ratings/schemes',
   cadreOpinions: '/cadre-opinions',
   cadreOpinionStats: '/cadre-opinions/stats',
   users: '/users',
@@ -48,6 +54,7 @@ export const personPath = (id: number) => `${PATHS.people}/${id}`;
 export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
 export const topicPath = (id: number) => `${PATHS.consultTopics}/${id}`;
 export const activityPath = (id: number) => `${PATHS.volActivities}/${id}`;
+export const ratingPeriodPath = (id: number) => `${PATHS.ratingPeriods}/${id}`;
 export const cadreOpinionPath = (id: number) => `${PATHS.cadreOpinions}/${id}`;
 export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 

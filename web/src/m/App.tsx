@@ -16,8 +16,12 @@ const CheckinPage = lazy(() => import('./volunteer/CheckinPage'));
 const RegisterPage = lazy(() => import('./volunteer/RegisterPage'));
 const PointsPage = lazy(() => import('./volunteer/PointsPage'));
 const RedeemPage = lazy(() => import('./volunteer/RedeemPage'));
+// 物业服务评价 (四色管理考核): grades and the survey, stewards' inspections, member scorecards.
+const PropertyPage = lazy(() => import('./property/PropertyPage'));
+const InspectPage = lazy(() => import('./property/InspectPage'));
+const ScorePage = lazy(() => import('./property/ScorePage'));
 
-type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting' | 'volunteer' | 'activity' | 'checkin' | 'register' | 'points' | 'redeem';
+type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting' | 'volunteer' | 'activity' | 'checkin' | 'register' | 'points' | 'redeem' | 'property' | 'inspect' | 'score';
 const pageOf = (path: string): Page => {
   if (path.startsWith('/m/track')) return 'track';
   if (path.startsWith('/m/verify')) return 'verify';
@@ -30,6 +34,9 @@ const pageOf = (path: string): Page => {
   if (path.startsWith('/m/volunteer')) return 'volunteer';
   if (/^\/m\/points\/redeem\/?$/.test(path)) return 'redeem';
   if (path.startsWith('/m/points')) return 'points';
+  if (/^\/m\/property\/inspect\/?$/.test(path)) return 'inspect';
+  if (/^\/m\/property\/score\/?$/.test(path)) return 'score';
+  if (path.startsWith('/m/property')) return 'property';
   return 'report';
 };
 /** The id or token in /m/consult/<id> and /m/consult/meeting/<token>. */
@@ -47,6 +54,9 @@ const TITLES = {
   register: 'residentVolunteer.registerTitle',
   points: 'residentVolunteer.pointsTitle',
   redeem: 'residentVolunteer.redeemTitle',
+  property: 'residentProperty.title',
+  inspect: 'residentProperty.inspectTitle',
+  score: 'residentProperty.scoreTitle',
 } as const;
 
 /** A few pages without a router: links change the path with pushState, Back works through popstate. */
@@ -77,6 +87,7 @@ export function App() {
   };
   const consultSection = page === 'consult' || page === 'topic' || page === 'meeting';
   const volunteerSection = page === 'volunteer' || page === 'activity' || page === 'checkin' || page === 'register' || page === 'points' || page === 'redeem';
+  const propertySection = page === 'property' || page === 'inspect' || page === 'score';
 
   return (
     <>
@@ -98,6 +109,9 @@ export function App() {
         </a>
         <a href="/m/volunteer" aria-current={volunteerSection ? 'page' : undefined} onClick={go('/m/volunteer')}>
           {t('residentVolunteer.tab')}
+        </a>
+        <a href="/m/property" aria-current={propertySection ? 'page' : undefined} onClick={go('/m/property')}>
+          {t('residentProperty.tab')}
         </a>
       </nav>
       <main className="m-main" ref={main} tabIndex={-1}>
@@ -124,6 +138,12 @@ export function App() {
             <PointsPage onOpen={open} />
           ) : page === 'redeem' ? (
             <RedeemPage onOpen={open} />
+          ) : page === 'property' ? (
+            <PropertyPage onOpen={open} />
+          ) : page === 'inspect' ? (
+            <InspectPage onOpen={open} />
+          ) : page === 'score' ? (
+            <ScorePage onOpen={open} />
           ) : (
             <ReportPage onTrack={open} />
           )}

@@ -213,7 +213,8 @@ export function ReportPage({ onTrack }: { onTrack: (url: string) => void }) {
       <div className="m-field">
         {position ? (
           <p className="m-note">
-            {t('resident.located', position)}{' '}
+            {/* i18next reads an option named `lng` as the language: pass the longitude as `lon`. */}
+            {t('resident.located', { lat: position.lat, lon: position.lng })}{' '}
             <button type="button" className="m-link" onClick={() => setPosition(null)}>
               {t('resident.clearLocation')}
             </button>

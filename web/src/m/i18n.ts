@@ -10,11 +10,13 @@ import { residentConsultZhCN } from '../shared/locales/resident-consult.zh-CN';
 import { residentConsultEn } from '../shared/locales/resident-consult.en';
 import { residentVolunteerZhCN } from '../shared/locales/resident-volunteer.zh-CN';
 import { residentVolunteerEn } from '../shared/locales/resident-volunteer.en';
+import { residentPropertyZhCN } from '../shared/locales/resident-property.zh-CN';
+import { residentPropertyEn } from '../shared/locales/resident-property.en';
 import { initI18n } from '../shared/language';
 
 export { changeLanguage, currentLanguage, type Language } from '../shared/language';
 
-const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN, ...residentVolunteerZhCN };
-const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn, ...residentVolunteerEn };
+const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN, ...residentVolunteerZhCN, ...residentPropertyZhCN };
+const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn, ...residentVolunteerEn, ...residentPropertyEn };
 const i18n = initI18n({ 'zh-CN': { translation: zh }, en: { translation: en } });
 export default i18n;

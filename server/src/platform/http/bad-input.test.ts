@@ -368,8 +368,8 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/volunteers/registrations', method: 'POST', url: () => '/api/volunteers/registrations', valid: () => ({ personId: ids.person, compoundId: ids.compound, workplaceOrgName: '坏输入单位' }), wrongType: { personId: 'abc' }, tooLong: { workplaceOrgName: long(100) } },
   // The body is optional (a joining date only for someone not yet a party member): no `valid`.
   { name: 'POST /api/volunteers/registrations/:id/approve', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/approve` },
-  { name: 'POST /api/volunteers/registrations/:id/withdraw', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/withdraw`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
   { name: 'POST /api/volunteers/registrations/:id/decline', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/decline`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/volunteers/registrations/:id/withdraw', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/volunteers/registrations/${id}/withdraw`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
   { name: 'PATCH /api/volunteers/settings', method: 'PATCH', url: () => '/api/volunteers/settings', valid: () => ({ inactiveDays: 30 }), wrongType: { inactiveDays: '30' }, tooLong: { inactiveDays: 9 ** 20 } },
   { name: 'POST /api/public/volunteers/registrations', method: 'POST', as: () => resident, url: () => '/api/public/volunteers/registrations', valid: () => ({ compoundId: ids.compound, workplaceOrgName: '坏输入单位' }), wrongType: { compoundId: 'abc' }, tooLong: { workplaceOrgName: long(100) } },
   // Volunteer activities (志愿服务活动): publish, change, cancel, close, staff check-in/out; residents sign up, cancel, check in and out by QR token.
@@ -390,12 +390,43 @@ const ROUTES: WriteRoute[] = [
   { name: 'DELETE /api/public/volunteers/activities/:id/signup', method: 'DELETE', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/activities/${id}/signup` },
   { name: 'POST /api/public/volunteers/checkin/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkin/${id === '2147483647' ? 'A'.repeat(22) : id}` },
   { name: 'POST /api/public/volunteers/checkout/:token', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/volunteers/checkout/${id === '2147483647' ? 'A'.repeat(22) : id}` },
+  // Four-colour property assessment, phone side (四色管理考核): 转工单 on the console; stewards' inspections, member scorecards and the survey on the phone.
+  // The body is optional (category and priority have defaults): no `valid`.
+  { name: 'POST /api/property-inspections/:id/ticket', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-inspections/${id}/ticket` },
+  { name: 'POST /api/public/property-ratings/inspections', method: 'POST', as: () => resident, url: () => '/api/public/property-ratings/inspections', valid: () => ({ compoundId: ids.compound, indicatorCode: 'cleaning', severity: 'minor', finding: '坏输入' }), wrongType: { lat: '36.9' }, tooLong: { finding: long(500) } },
+  { name: 'PUT /api/public/property-ratings/ratings/:id/scorecards/:source', method: 'PUT', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/property-ratings/ratings/${id}/scorecards/stewards`, valid: () => ({ scores: { cleaning: 80 } }), wrongType: { scores: 'abc' }, tooLong: { comment: long(500) } },
+  { name: 'POST /api/public/property-ratings/ratings/:id/survey', method: 'POST', hasId: true, as: () => resident, url: (id = '2147483647') => `/api/public/property-ratings/ratings/${id}/survey`, valid: () => ({ stars: { cleaning: 5 } }), wrongType: { stars: 'abc' }, tooLong: { comment: long(500) } },
   // Cadre opinions (干部征求意见): the county asks, the routed branch answers.
   { name: 'POST /api/cadre-opinions', method: 'POST', url: () => '/api/cadre-opinions', valid: () => ({ personId: ids.person, purpose: 'promotion', post: '坏输入职务', deadline: '2030-01-01' }), wrongType: { personId: 'abc' }, tooLong: { post: long(100) } },
   { name: 'POST /api/cadre-opinions/:id/answer', method: 'POST', hasId: true, as: () => branch, url: (id = '2147483647') => `/api/cadre-opinions/${id}/answer`, valid: () => ({ answer: 'agree', text: '坏输入的意见内容足够长' }), wrongType: { answer: 1 }, tooLong: { text: long(2000) } },
   { name: 'POST /api/cadre-opinions/:id/withdraw', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/withdraw`, valid: () => ({ reason: '坏输入' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
   { name: 'POST /api/cadre-opinions/:id/remind', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/remind` },
   { name: 'POST /api/cadre-opinions/:id/evidence/refresh', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/cadre-opinions/${id}/evidence/refresh` },
+  {
+    name: 'POST /api/property-ratings/schemes',
+    method: 'POST',
+    url: () => '/api/property-ratings/schemes',
+    valid: () => ({
+      name: '坏输入方案',
+      indicators: [{ code: 'cleaning', name: '环境卫生', weight: 40 }, { code: 'repairs', name: '设施维修', weight: 30 }, { code: 'fees', name: '收费公开', weight: 30 }],
+      sources: [{ source: 'branch', weight: 30 }, { source: 'owners_committee', weight: 20 }, { source: 'survey', weight: 20 }, { source: 'stewards', weight: 15 }, { source: 'regulator', weight: 15 }],
+      grades: [
+        { code: 'red', name: '红', colour: '#cf1322', min: 90, low: false }, { code: 'green', name: '绿', colour: '#389e0d', min: 80, low: false },
+        { code: 'yellow', name: '黄', colour: '#d4b106', min: 70, low: true }, { code: 'grey', name: '灰', colour: '#595959', min: 0, low: true },
+      ],
+      missingSourceRule: 'reweight', surveyMinAnswers: 5, rectificationDays: 30,
+    }),
+    wrongType: { surveyMinAnswers: 'abc' },
+    tooLong: { name: long(50) },
+  },
+  { name: 'POST /api/property-ratings/periods', method: 'POST', url: () => '/api/property-ratings/periods', valid: () => ({ nodeId: ids.community, kind: 'year', year: 2030, seq: 1, deadline: '2030-03-01' }), wrongType: { year: 'abc' }, tooLong: { deadline: long(10) } },
+  { name: 'POST /api/property-ratings/periods/:id/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/periods/${id}/close` },
+  { name: 'POST /api/property-ratings/periods/:id/remind', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/periods/${id}/remind` },
+  { name: 'POST /api/property-ratings/periods/:id/publish', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/periods/${id}/publish` },
+  { name: 'PUT /api/property-ratings/ratings/:id/scorecards/:source', method: 'PUT', hasId: true, as: () => branch, url: (id = '2147483647') => `/api/property-ratings/ratings/${id}/scorecards/branch`, valid: () => ({ scores: { cleaning: 80 }, comment: '坏输入评语' }), wrongType: { scores: 'x' }, tooLong: { comment: long(500) } },
+  { name: 'POST /api/property-ratings/ratings/:id/publish', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/ratings/${id}/publish` },
+  { name: 'POST /api/property-ratings/rectifications/:id/report', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/rectifications/${id}/report`, valid: () => ({ report: '坏输入整改情况' }), wrongType: { report: 1 }, tooLong: { report: long(2000) } },
+  { name: 'POST /api/property-ratings/rectifications/:id/verify', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/rectifications/${id}/verify`, valid: () => ({ note: '坏输入验收意见' }), wrongType: { note: 1 }, tooLong: { note: long(500) } },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -481,6 +512,8 @@ describe('list queries', () => {
     ['/api/points/redemptions', () => admin],
     ['/api/volunteers/activities', () => admin],
     ['/api/cadre-opinions', () => admin],
+    ['/api/property-ratings/periods', () => admin],
+    ['/api/property-ratings/rectifications', () => admin],
   ];
   it.each(lists)('%s refuses bad paging and unknown parameters with 400', async (url, client) => {
     for (const qs of ['page=0', 'page=-1', 'page=abc', 'page=1.5', 'pageSize=0', 'pageSize=100000', 'pageSize=201', 'unknown=1', 'page=1&page=2', 'q=' + 'x'.repeat(101)]) {
@@ -722,6 +755,8 @@ describe.each([
   ['POST /api/public/tickets/:code/photos', () => t.inject, '/api/public/tickets/XJ20260101-0001/photos', { 'x-tracking-key': 'k'.repeat(22) }],
   // A plan option's file (its own test covers types, sizes and steps on a real topic).
   ['POST /api/consultations/topics/:id/options/:optionId/attachments', () => admin.request, '/api/consultations/topics/2147483647/options/1/attachments', {}],
+  // A steward's inspection photo (its own test covers types, the limit and ownership).
+  ['POST /api/public/property-ratings/inspections/:id/photos', () => resident.request, '/api/public/property-ratings/inspections/2147483647/photos', {}],
 ] as const)('%s (multipart upload)', (_name, sender, url, extra) => {
   const post = (o: Partial<InjectOptions>) => sender()({ method: 'POST', url, ...o, headers: { ...extra, ...(o.headers ?? {}) } });
   it('no upload, another content type, a text file named .jpg or bad parameters → 4xx, nothing written', async () => {
@@ -743,7 +778,7 @@ describe.each([
 
 /** Write routes covered by their own cases above rather than by the JSON table. */
 const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`), 'POST /api/hotline/tickets', 'POST /api/tickets/:id/photos', 'POST /api/public/tickets/:code/photos',
-  'POST /api/consultations/topics/:id/options/:optionId/attachments',
+  'POST /api/consultations/topics/:id/options/:optionId/attachments', 'POST /api/public/property-ratings/inspections/:id/photos',
 ];
 
 describe('coverage', () => {

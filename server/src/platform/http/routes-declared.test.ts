@@ -46,6 +46,8 @@ describe('route declarations', () => {
       'GET /api/public/points/shops',
       // Upcoming volunteer activities (志愿服务活动): no personal data; signing up and checking in are `resident` routes.
       'GET /api/public/volunteers/activities', 'GET /api/public/volunteers/activities/:id',
+      // Compounds' published property grades (四色管理考核): no personal data; the survey and scorecards are `resident` routes.
+      'GET /api/public/property-ratings/compounds', 'GET /api/public/property-ratings/compounds/:id',
     ].sort());
   });
 
@@ -57,6 +59,10 @@ describe('route declarations', () => {
     expect(resident).toContain('POST /api/public/volunteers/registrations');
     expect(resident).toContain('POST /api/public/volunteers/activities/:id/signup');
     expect(resident).toContain('POST /api/public/volunteers/checkout/:token');
+    expect(resident).toContain('POST /api/public/property-ratings/inspections');
+    expect(resident).toContain('POST /api/public/property-ratings/inspections/:id/photos');
+    expect(resident).toContain('PUT /api/public/property-ratings/ratings/:id/scorecards/:source');
+    expect(resident).toContain('POST /api/public/property-ratings/ratings/:id/survey');
     for (const r of resident) expect(r).toMatch(/^\w+ \/api\/public\//);
   });
 
@@ -73,7 +79,7 @@ describe('route declarations', () => {
   it('every write route needs a write permission or a signed-in user', () => {
     const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed' && r.access !== 'resident');
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise|request|answer)$/.test(p)), 'authenticated'];
+    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise|request|answer|score|publish)$/.test(p)), 'authenticated'];
     for (const w of writes) expect(writePermissions, `${w.method} ${w.url}`).toContain(w.access);
   });
 

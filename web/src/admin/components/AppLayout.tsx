@@ -30,6 +30,7 @@ import { TICKET_NAV } from './ticketNav';
 import { CONSULTATION_NAV } from './consultationNav';
 import { VOLUNTEER_NAV } from './volunteerNav';
 import { CADRE_OPINION_NAV } from './cadreOpinionNav';
+import { RATING_NAV } from './ratingNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -71,6 +72,11 @@ const NAV: NavGroup[] = [
     key: 'volunteers',
     labelKey: 'volunteers',
     entries: VOLUNTEER_NAV,
+  },
+  {
+    key: 'ratings',
+    labelKey: 'ratings',
+    entries: RATING_NAV,
   },
   {
     key: 'cadreOpinions',

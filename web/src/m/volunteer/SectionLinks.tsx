@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HubLinks } from '../HubLinks';
 import { VOLUNTEER_PATHS } from './volunteerApi';
 
 type Current = 'activities' | 'points' | 'register' | 'redeem' | null;
@@ -7,26 +8,10 @@ type Current = 'activities' | 'points' | 'register' | 'redeem' | null;
 export function SectionLinks({ current, onOpen }: { current: Current; onOpen: (url: string) => void }) {
   const { t } = useTranslation();
   const links = [
-    ['activities', VOLUNTEER_PATHS.activities, t('residentVolunteer.hubActivities')],
-    ['points', VOLUNTEER_PATHS.points, t('residentVolunteer.hubPoints')],
-    ['register', VOLUNTEER_PATHS.register, t('residentVolunteer.hubRegister')],
-    ['redeem', VOLUNTEER_PATHS.redeem, t('residentVolunteer.hubRedeem')],
-  ] as const;
-  return (
-    <nav className="m-hub" aria-label={t('residentVolunteer.hubLabel')}>
-      {links.map(([key, url, label]) => (
-        <a
-          key={key}
-          href={url}
-          aria-current={current === key ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            onOpen(url);
-          }}
-        >
-          {label}
-        </a>
-      ))}
-    </nav>
-  );
+    { key: 'activities', url: VOLUNTEER_PATHS.activities, label: t('residentVolunteer.hubActivities') },
+    { key: 'points', url: VOLUNTEER_PATHS.points, label: t('residentVolunteer.hubPoints') },
+    { key: 'register', url: VOLUNTEER_PATHS.register, label: t('residentVolunteer.hubRegister') },
+    { key: 'redeem', url: VOLUNTEER_PATHS.redeem, label: t('residentVolunteer.hubRedeem') },
+  ];
+  return <HubLinks label={t('residentVolunteer.hubLabel')} links={links} current={current} onOpen={onOpen} />;
 }

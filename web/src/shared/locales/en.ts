@@ -15,7 +15,10 @@ import { consultationParticipationEn } from './consultation-participation.en';
 import { residentConsultEn } from './resident-consult.en';
 import { volunteersEn } from './volunteers.en';
 import { residentVolunteerEn } from './resident-volunteer.en';
+import { residentPropertyEn } from './resident-property.en';
 import { cadreOpinionsEn } from './cadre-opinions.en';
+import { propertyInspectionsEn } from './property-inspections.en';
+import { propertyRatingsEn } from './property-ratings.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -75,6 +78,7 @@ export const en: Strings<typeof zhCN> = {
       tickets: 'Tickets',
       consultation: 'Consultation',
       volunteers: 'Volunteering and points',
+      ratings: 'Property ratings',
       cadreOpinions: 'Cadre opinions',
       system: 'System',
     },
@@ -95,6 +99,12 @@ export const en: Strings<typeof zhCN> = {
     pointLedger: 'Personal points',
     pointLeaderboard: 'Points ranking',
     pointRedemptions: 'Redemptions',
+    ratingPeriods: 'Periods',
+    ratingScoring: 'My scoring',
+    ratingCompanies: 'Company grades',
+    ratingRectifications: 'Rectifications',
+    ratingInspections: 'Steward inspections',
+    ratingSchemes: 'Scheme',
     cadreOpinions: 'Opinion requests',
     cadreOpinionStats: 'Request statistics',
     audit: 'Audit log',
@@ -366,5 +376,8 @@ export const en: Strings<typeof zhCN> = {
   ...residentConsultEn,
   ...volunteersEn,
   ...cadreOpinionsEn,
+  ...propertyInspectionsEn,
+  ...propertyRatingsEn,
   ...residentVolunteerEn,
+  ...residentPropertyEn,
 };

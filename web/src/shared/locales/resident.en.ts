@@ -26,7 +26,7 @@ export const residentEn: Strings<typeof residentZhCN> = {
     photoType: 'Only JPEG, PNG or WebP images',
     location: 'Use my location',
     locating: 'Locating…',
-    located: 'Location found ({{lat}}, {{lng}})',
+    located: 'Location found ({{lat}}, {{lon}})',
     locationFailed: 'Location unavailable; you can leave it out',
     clearLocation: 'Do not use my location',
     name: 'Your name',

@@ -23,7 +23,7 @@ export const residentZhCN = {
     photoType: '只能上传 JPEG、PNG 或 WebP 图片',
     location: '使用我的位置',
     locating: '正在定位…',
-    located: '已获取位置（{{lat}}, {{lng}}）',
+    located: '已获取位置（{{lat}}, {{lon}}）',
     locationFailed: '无法获取位置，可以不填',
     clearLocation: '不使用位置',
     name: '您的姓名',

@@ -14,7 +14,10 @@ import { consultationParticipationZhCN } from './consultation-participation.zh-C
 import { residentConsultZhCN } from './resident-consult.zh-CN';
 import { volunteersZhCN } from './volunteers.zh-CN';
 import { residentVolunteerZhCN } from './resident-volunteer.zh-CN';
+import { residentPropertyZhCN } from './resident-property.zh-CN';
 import { cadreOpinionsZhCN } from './cadre-opinions.zh-CN';
+import { propertyInspectionsZhCN } from './property-inspections.zh-CN';
+import { propertyRatingsZhCN } from './property-ratings.zh-CN';
 
 export const zhCN = {
   app: {
@@ -73,6 +76,7 @@ export const zhCN = {
       tickets: '工单',
       consultation: '商量议事',
       volunteers: '志愿服务与积分',
+      ratings: '物业考核',
       cadreOpinions: '干部征求意见',
       system: '系统管理',
     },
@@ -93,6 +97,12 @@ export const zhCN = {
     pointLedger: '个人积分',
     pointLeaderboard: '积分排行',
     pointRedemptions: '积分兑换',
+    ratingPeriods: '考核周期',
+    ratingScoring: '我的评分',
+    ratingCompanies: '物业企业评级',
+    ratingRectifications: '整改通知',
+    ratingInspections: '管家巡查',
+    ratingSchemes: '考核方案',
     cadreOpinions: '干部征求意见',
     cadreOpinionStats: '征求意见统计',
     audit: '审计日志',
@@ -364,5 +374,8 @@ export const zhCN = {
   ...residentConsultZhCN,
   ...volunteersZhCN,
   ...cadreOpinionsZhCN,
+  ...propertyInspectionsZhCN,
+  ...propertyRatingsZhCN,
   ...residentVolunteerZhCN,
+  ...residentPropertyZhCN,
 };

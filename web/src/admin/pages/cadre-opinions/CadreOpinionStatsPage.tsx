@@ -4,7 +4,7 @@
  * range. Each chart's accessible name carries its numbers.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -14,6 +14,7 @@ import { api } from '../../../shared/api';
 import type { cadreOpinionsZhCN } from '../../../shared/locales/cadre-opinions.zh-CN';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { PageHeader } from '../../components/PageHeader';
+import { StatCards } from '../../components/StatCards';
 import { useEnumLabels } from '../../registry/useEnumLabel';
 import { pieOption, summary, type Point } from '../consultations/statsCharts';
 
@@ -114,21 +115,7 @@ export default function CadreOpinionStatsPage() {
         data &&
         charts && (
           <>
-            <div className="stat-grid" data-testid="cadre-stats-headline">
-              {headline.map((h) => (
-                <Card key={h.key} className="stat-card" size="small" variant="borderless" data-testid={`cadre-stat-${h.key}`}>
-                  <div>
-                    <Statistic
-                      title={s(h.key)}
-                      value={h.value ?? s('none')}
-                      suffix={h.value === null ? undefined : h.suffix}
-                      styles={{ content: { color: h.color, fontWeight: 600 } }}
-                    />
-                    {h.note && <Typography.Text type="secondary">{h.note}</Typography.Text>}
-                  </div>
-                </Card>
-              ))}
-            </div>
+            <StatCards items={headline.map((h) => ({ ...h, title: s(h.key) }))} none={s('none')} testId="cadre-stat" />
             <Row gutter={[16, 16]} className="chart-row">
               <Col xs={24} xl={14}>
                 <Card title={<h2 className="card-title">{s('byYear')}</h2>} className="chart-card">

@@ -5,7 +5,7 @@
  * its numbers.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, CONSULTATION_STEPS, MEETING_FORM_LABELS, MEETING_FORMS, TOPIC_STATUSES } from '@xj/contracts/domain';
@@ -16,6 +16,7 @@ import type { consultationParticipationZhCN } from '../../../shared/locales/cons
 import { EChart, type ChartOption } from '../../components/EChart';
 import { NodeTreeSelect } from '../../components/NodeTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
+import { StatCards } from '../../components/StatCards';
 import { ToneTag } from '../../components/ToneTag';
 import { AGENDA_KIND_TONES, useConsultLabels } from './consultationLabels';
 import { barOption, lineOption, pieOption, summary, type Point } from './statsCharts';
@@ -119,21 +120,7 @@ export default function ConsultationStatsPage() {
         data &&
         charts && (
           <>
-            <div className="stat-grid" data-testid="consult-stats-headline">
-              {headline.map((h) => (
-                <Card key={h.key} className="stat-card" size="small" variant="borderless" data-testid={`consult-stat-${h.key}`}>
-                  <div>
-                    <Statistic
-                      title={s(h.key)}
-                      value={h.value ?? s('none')}
-                      suffix={h.value === null ? undefined : h.suffix}
-                      styles={{ content: { color: h.color, fontWeight: 600 } }}
-                    />
-                    {h.note && <Typography.Text type="secondary">{h.note}</Typography.Text>}
-                  </div>
-                </Card>
-              ))}
-            </div>
+            <StatCards items={headline.map((h) => ({ ...h, title: s(h.key) }))} none={s('none')} testId="consult-stat" />
             <Row gutter={[16, 16]} className="chart-row">
               <Col xs={24} xl={12}>
                 <ChartCard title={s('byForm')} points={charts.forms} option={pieOption(charts.forms)} />

@@ -1,0 +1,26 @@
+/** Simplified Chinese strings: property-inspections (四色管理考核: red stewards' inspections on the console). */
+export const propertyInspectionsZhCN = {
+  inspections: {
+    title: '管家巡查',
+    description: '红色管家在手机上记录的物业服务巡查（指标、结果、照片、位置），作为考核期的佐证；发现的问题可以转为工单闭环办理。',
+    filters: '筛选巡查记录',
+    tableRegion: '巡查记录表格',
+    compound: '小区',
+    allCompounds: '全部小区',
+    severity: '巡查结果',
+    allSeverities: '全部结果',
+    range: '巡查日期范围',
+    createdAt: '巡查时间',
+    steward: '红色管家',
+    indicator: '考核指标',
+    finding: '巡查情况',
+    photos: '照片',
+    photoAlt: '{{compound}}巡查照片 {{n}}',
+    location: '位置',
+    ticket: '工单',
+    toTicket: '转工单',
+    toTicketFor: '转工单：{{compound}}“{{indicator}}”巡查问题',
+    ticketConfirm: '按“物业服务”类别在该小区上报一张工单，交社区服务专员办理？',
+    ticketed: '已转为工单 {{code}}',
+  },
+};
