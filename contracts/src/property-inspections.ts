@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, listResponse, paginationQuerySchema } from './common.js';
-import { INSPECTION_SEVERITIES, RATING_LIMITS } from './property-rating-kinds.js';
+import { INSPECTION_SEVERITIES, RATING_LIMITS, RECTIFICATION_STATUSES } from './property-rating-kinds.js';
 import { TICKET_PRIORITIES } from './ticket-kinds.js';
 import { ratingGradeSchema, ratingIndicatorSchema, ratingScorecardBodySchema, ratingSourceSchema } from './property-ratings.js';
 
@@ -73,6 +73,10 @@ export const myPropertyRolesSchema = z.object({
       comment: z.string().nullable(),
     }),
   ),
+  /** For committee members: their compound's company graded low in two periods in a row (published) — the contract is for the committee to decide. */
+  contractReviews: z.array(
+    z.object({ ratingId: z.number().int(), compoundName: z.string(), companyName: z.string(), periodName: z.string(), gradeName: z.string().nullable(), publishedAt: z.string() }),
+  ),
 });
 export type MyPropertyRolesDto = z.infer<typeof myPropertyRolesSchema>;
 
@@ -113,6 +117,11 @@ export const publicCompoundGradesSchema = z.object({
       total: z.number().nullable(),
       grade: ratingGradeSchema.pick({ code: true, name: true, colour: true }).nullable(),
       sources: z.array(z.object({ source: ratingSourceSchema, score: z.number().nullable(), missing: z.boolean() })),
+      companyName: z.string(),
+      /** The rectification notice a low grade brought, and how far it has got. */
+      rectification: z.object({ status: z.enum(RECTIFICATION_STATUSES), deadline: z.string() }).nullable(),
+      /** Low in this period and the one before: flagged to the owners' committee. */
+      contractReviewFlag: z.boolean(),
       publishedAt: z.string(),
     }),
   ),

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { PublicCompoundGradesDto } from '@xj/contracts';
-import { launchBrowser, sessionApi, signIn } from './browser.js';
+import type { PropertyRatingDto, PublicCompoundGradesDto } from '@xj/contracts';
+import { consolePage, launchBrowser, sessionApi, signIn } from './browser.js';
 import { seriousViolations } from './page-checks.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
  * 四色管理考核 on phones: a demo red steward of 丽景雅居 verifies their phone and records an
  * inspection with a photo and the phone's location; branch1 sees it on the console (photo,
- * location) and turns it into a ticket; a resident answers the satisfaction survey on /m/property.
+ * location) and turns it into a ticket; a resident answers the satisfaction survey on /m/property;
+ * branch1 scores the compound on the console, community1 closes the period, reads the grade and
+ * publishes it, and the grade shows on the compound's phone page.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -26,6 +28,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 let compoundId = 0;
 let communityId = 0;
 let stewardPhone = '';
+/** The open rating the resident answered the survey for, and the compound's phone page. */
+let survey: NonNullable<PublicCompoundGradesDto['survey']>;
+let compoundPage = '';
 
 const phoneContext = async (geo = false) =>
   // axe is injected as a script, so the phones' contexts bypass the app's CSP.
@@ -147,7 +152,7 @@ describe('property assessment (四色管理考核) on phones', () => {
       const end = new Date(Date.UTC(year, seq * 3, 0)).toISOString().slice(0, 10);
       await api('POST', '/api/property-ratings/periods', { nodeId: communityId, kind: 'quarter', year, seq, deadline: end, compoundIds: [compoundId] });
     }
-    const survey = (await compound()).survey!;
+    survey = (await compound()).survey!;
     expect(survey).not.toBeNull();
 
     await resident.goto(`${server.url}/m/property`);
@@ -159,6 +164,8 @@ describe('property assessment (四色管理考核) on phones', () => {
     await checkPhone(resident);
     await card.getByRole('link').click();
     await resident.getByRole('heading', { level: 1, name: COMPOUND }).waitFor();
+    compoundPage = resident.url();
+    expect(new URL(compoundPage).hash).toBe(`#${compoundId}`);
     await resident.getByRole('heading', { name: `满意度测评：${survey.periodName}` }).waitFor();
     await checkPhone(resident);
 
@@ -176,5 +183,43 @@ describe('property assessment (四色管理考核) on phones', () => {
       data: { stars: Object.fromEntries(survey.indicators.map((i) => [i.code, 3])) },
     });
     expect(again.status()).toBe(409);
+  });
+
+  it('branch1 scores the compound, community1 closes and publishes the period, and the grade reaches the phone', async () => {
+    await branch.goto(`${server.url}/admin/property-ratings/scoring`);
+    await branch.getByRole('heading', { level: 1, name: '我的评分' }).waitFor();
+    await branch.getByRole('button', { name: `为${COMPOUND}评分（${survey.periodName}）` }).click();
+    const dialog = branch.getByRole('dialog');
+    for (const i of survey.indicators) await dialog.getByLabel(new RegExp(`^${i.name}（权重`)).fill('85');
+    await dialog.getByRole('button', { name: /^提交评分$/ }).click();
+    await branch.getByText('评分已提交，加权得分 85.00').waitFor();
+
+    const community = await consolePage(browser, server.url, 'community1');
+    const before = await api<PropertyRatingDto>('GET', `/api/property-ratings/ratings/${survey.ratingId}`);
+    expect(before.scorecards.some((c) => c.source === 'branch' && c.score === 85)).toBe(true);
+    await community.goto(`${server.url}/admin/property-ratings/periods/${before.periodId}`);
+    await community.getByRole('heading', { level: 1, name: survey.periodName }).waitFor();
+    await community.getByRole('button', { name: '结束评分' }).click();
+    await community.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+    await community.getByText('评分已结束，总分和等级已计算').waitFor();
+
+    const closed = await api<PropertyRatingDto>('GET', `/api/property-ratings/ratings/${survey.ratingId}`);
+    const grade = closed.scheme.grades.find((g) => g.code === closed.grade)!;
+    const row = community.getByRole('row').filter({ hasText: COMPOUND });
+    await row.getByText(closed.total!.toFixed(2)).waitFor();
+    await row.getByText(grade.name).waitFor();
+    expect(await seriousViolations(community)).toEqual([]);
+    await community.getByRole('button', { name: /审核发布（\d+）/ }).click();
+    await community.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+    await community.getByText(/^已发布 \d+ 个小区/).waitFor();
+
+    // Opened afresh from its address (the compound rides in the #fragment), as a shared link would be.
+    await resident.goto('about:blank');
+    await resident.goto(compoundPage);
+    const latest = resident.getByTestId('property-history').first();
+    await latest.getByRole('heading', { name: survey.periodName }).waitFor();
+    await latest.getByText(grade.name).waitFor();
+    await latest.getByText(`总分 ${closed.total!.toFixed(2)}`, { exact: false }).waitFor();
+    await checkPhone(resident);
   });
 });

@@ -293,14 +293,43 @@ export interface PublishedRow {
   grades: RatingGrade[];
   breakdown: { sources?: { source: RatingSource; score: number | null; missing: boolean }[] } | null;
   published_at: Date;
+  company_name: string;
+  rectification_status: 'open' | 'reported' | 'verified' | null;
+  rectification_deadline: string | null;
+  contract_review_flag: boolean;
 }
 
 export function publishedRatings(q: Queryable, compoundId: number): Promise<PublishedRow[]> {
   return q.query<PublishedRow>(
-    `SELECT p.name AS period_name, to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on, r.total::float8 AS total, r.grade, sc.grades, r.breakdown, r.published_at
+    `SELECT p.name AS period_name, to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on, r.total::float8 AS total, r.grade, sc.grades, r.breakdown, r.published_at,
+            co.name AS company_name, rr.status AS rectification_status, to_char(rr.deadline, 'YYYY-MM-DD') AS rectification_deadline, r.contract_review_flag
        FROM property_ratings r JOIN rating_periods p ON p.id = r.period_id JOIN rating_schemes sc ON sc.id = p.scheme_id
+       JOIN property_companies co ON co.id = r.company_id LEFT JOIN rating_rectifications rr ON rr.rating_id = r.id
       WHERE r.compound_id = $1 AND r.status = 'published'
       ORDER BY p.ends_on DESC, r.published_at DESC LIMIT 40`,
     [compoundId],
+  );
+}
+
+export interface ContractReviewRow {
+  id: number;
+  compound_name: string;
+  company_name: string;
+  period_name: string;
+  grade: string | null;
+  grades: RatingGrade[];
+  published_at: Date;
+}
+
+/** Published ratings flagged for the owners' committee (low twice in a row) in these compounds, over the last year. */
+export function contractReviews(q: Queryable, compoundIds: number[]): Promise<ContractReviewRow[]> {
+  if (!compoundIds.length) return Promise.resolve([]);
+  return q.query<ContractReviewRow>(
+    `SELECT r.id, c.name AS compound_name, co.name AS company_name, p.name AS period_name, r.grade, sc.grades, r.published_at
+       FROM property_ratings r JOIN rating_periods p ON p.id = r.period_id JOIN rating_schemes sc ON sc.id = p.scheme_id
+       JOIN nodes c ON c.id = r.compound_id JOIN property_companies co ON co.id = r.company_id
+      WHERE r.compound_id = ANY($1) AND r.status = 'published' AND r.contract_review_flag AND r.published_at > now() - interval '1 year'
+      ORDER BY r.published_at DESC, r.id DESC`,
+    [compoundIds],
   );
 }

@@ -157,11 +157,16 @@ export class PropertyInspectionsService {
         });
       }
     }
+    const reviews = await repo.contractReviews(this.db, committeeOf.map((s) => s.compound_id));
     return {
       stewardOf: stewardOf.map((s) => ({ compoundId: s.compound_id, compoundName: s.compound_name })),
       committeeOf: committeeOf.map((s) => ({ compoundId: s.compound_id, compoundName: s.compound_name, position: s.position })),
       indicators: scheme.indicators,
       scorecards,
+      contractReviews: reviews.map((r) => ({
+        ratingId: r.id, compoundName: r.compound_name, companyName: r.company_name, periodName: r.period_name,
+        gradeName: gradeOf(r.grades, r.grade)?.name ?? null, publishedAt: r.published_at.toISOString(),
+      })),
     };
   }
 
@@ -293,6 +298,9 @@ export class PropertyInspectionsService {
       total: r.total,
       grade: gradeOf(r.grades, r.grade),
       sources: (r.breakdown?.sources ?? []).map((s) => ({ source: s.source, score: s.score, missing: s.missing })),
+      companyName: r.company_name,
+      rectification: r.rectification_status && r.rectification_deadline ? { status: r.rectification_status, deadline: r.rectification_deadline } : null,
+      contractReviewFlag: r.contract_review_flag,
       publishedAt: r.published_at.toISOString(),
     }));
     const [open] = await repo.openRatingsOf(this.db, [id]);

@@ -265,4 +265,26 @@ describe('public grades', () => {
     expect(search.data.find((c) => c.id === compound3)!.grade?.code).toBe('red');
     expectError(await t.inject({ method: 'GET', url: `${P}/compounds/2147483647` }), 404, 'NOT_FOUND');
   });
+
+  it('a low grade shows its rectification and the contract flag publicly, and the flag reaches the committee member’s phone', async () => {
+    const compound4 = await otherCompound(1);
+    const low = await ratingAt(t, compound4, { status: 'published', branchScore: 50, year: 2093 });
+    await t.db.query('UPDATE property_ratings SET contract_review_flag = true WHERE id = $1', [low.ratingId]);
+    await t.db.query(
+      "INSERT INTO rating_rectifications (rating_id, company_id, compound_id, deadline) SELECT id, company_id, compound_id, '2093-05-31' FROM property_ratings WHERE id = $1",
+      [low.ratingId],
+    );
+
+    const page = ok<PublicCompoundGradesDto>(await t.inject({ method: 'GET', url: `${P}/compounds/${compound4}` }));
+    const shown = page.history.find((h) => h.periodName === low.name)!;
+    const [company] = await t.db.query<{ name: string }>('SELECT c.name FROM property_companies c JOIN property_ratings r ON r.company_id = c.id WHERE r.id = $1', [low.ratingId]);
+    expect(shown).toMatchObject({ grade: { code: 'grey' }, companyName: company!.name, rectification: { status: 'open', deadline: '2093-05-31' }, contractReviewFlag: true });
+
+    const member = await linked(compound4, '业委会主任');
+    await makeCommitteeMember(t, member.personId, compound4);
+    const reviews = ok<MyPropertyRolesDto>(await member.resident.get(`${P}/me`)).contractReviews;
+    expect(reviews.find((r) => r.ratingId === low.ratingId)).toMatchObject({ companyName: company!.name, periodName: low.name, gradeName: expect.stringContaining('灰') });
+    // Only the committee hears of it: the compound's steward elsewhere and neighbours do not.
+    expect(ok<MyPropertyRolesDto>(await neighbour.get(`${P}/me`)).contractReviews).toEqual([]);
+  });
 });

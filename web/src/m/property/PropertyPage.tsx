@@ -8,13 +8,23 @@ import { GradeBadge } from './GradeBadge';
 import { PropertyLinks } from './PropertyLinks';
 import { propertyApi, type PublicCompound } from './propertyApi';
 
+const compoundInHash = (): number | null => {
+  const id = Number(location.hash.slice(1));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+};
+
 /** /m/property: find a compound → its current grade, published history and the open survey. */
 export default function PropertyPage({ onOpen }: { onOpen: (url: string) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<PublicCompound[] | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | string>('loading');
-  const [selected, setSelected] = useState<number | null>(null);
+  // The chosen compound rides in the address's #fragment, so a shared link or a reload opens it again.
+  const [selected, setSelectedState] = useState<number | null>(compoundInHash);
+  const setSelected = (id: number | null) => {
+    setSelectedState(id);
+    history.replaceState(history.state, '', id === null ? '/m/property' : `/m/property#${id}`);
+  };
 
   const search = useCallback(async (text: string) => {
     setState('loading');
@@ -156,6 +166,21 @@ function CompoundGrades({ id, onBack }: { id: number; onBack: () => void }) {
                   <span>{h.total == null ? t('residentProperty.noTotal') : t('residentProperty.total', { total: h.total.toFixed(2) })}</span>
                   <span>{t('residentProperty.publishedOn', { date: h.publishedAt.slice(0, 10) })}</span>
                 </span>
+                <p className="m-small-text" style={{ margin: '4px 0' }}>
+                  {t('residentProperty.companyOf', { company: h.companyName })}
+                  {h.rectification && (
+                    <>
+                      {' · '}
+                      {t(`residentProperty.rectification.${h.rectification.status}`, { date: h.rectification.deadline })}
+                    </>
+                  )}
+                  {h.contractReviewFlag && (
+                    <>
+                      {' · '}
+                      <strong>{t('residentProperty.contractFlagged')}</strong>
+                    </>
+                  )}
+                </p>
                 <ul className="m-list m-small-text">
                   {h.sources.map((s) => (
                     <li key={s.source}>

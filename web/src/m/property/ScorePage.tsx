@@ -32,6 +32,11 @@ export default function ScorePage({ onOpen }: { onOpen: (url: string) => void })
         )}
         {verified && !error && !roles && <p className="m-note">{t('residentProperty.rolesLoading')}</p>}
         {roles && roles.scorecards.length === 0 && <p className="m-note">{t('residentProperty.notScorer')}</p>}
+        {roles?.contractReviews.map((r) => (
+          <p key={r.ratingId} className="m-banner" role="note" data-testid="contract-review">
+            {t('residentProperty.contractReview', { compound: r.compoundName, company: r.companyName, period: r.periodName, grade: r.gradeName ?? '' })}
+          </p>
+        ))}
       </div>
       {panel}
       {roles?.scorecards.map((c) => <ScoreCard key={`${c.ratingId}-${c.source}`} card={c} onSaved={reload} />)}
