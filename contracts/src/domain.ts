@@ -27,3 +27,5 @@ export * from './points-kinds.js';
 export * from './activity-kinds.js';
 export * from './cadre-opinion-kinds.js';
 export * from './property-rating-kinds.js';
+export * from './community-worker-kinds.js';
+export * from './worker-pay-kinds.js';

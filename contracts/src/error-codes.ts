@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'RATING_NOT_OPEN',
   'RATING_ALREADY_ANSWERED',
   'RATING_NOT_SCORER',
+  // 三岗十八级 pay sheets and promotions (社区工作者).
+  'PAY_SHEET_LOCKED',
+  'PAY_SHEET_NOT_DRAFT',
+  'PROMOTION_NOT_ELIGIBLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

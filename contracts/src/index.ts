@@ -31,3 +31,6 @@ export * from './points.js';
 export * from './cadre-opinions.js';
 export * from './property-ratings.js';
 export * from './property-inspections.js';
+export * from './community-workers.js';
+export * from './worker-pay.js';
+export * from './worker-development.js';

@@ -46,6 +46,11 @@ export const PERMISSIONS = [
   'ratings.manage',
   'ratings.score',
   'ratings.publish',
+  // Community workers (社区工作者, 三岗十八级): read the registry, pay sheets, assessments and training; keep them (the community and above);
+  // the county's pay scheme, promotion rules and training requirement, locking pay sheets and applying promotions.
+  'workers.read',
+  'workers.manage',
+  'workers.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadreOpinions.request',
     // The assessment scheme is the county's rule; the county may also open periods and publish.
     'ratings.read', 'ratings.configure', 'ratings.manage', 'ratings.publish',
+    // The 三岗十八级 pay scheme and the community-worker measures are the county's.
+    'workers.read', 'workers.manage', 'workers.configure',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
@@ -92,6 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consultations.read', 'consultations.raise', 'consultations.manage',
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
     'ratings.read', 'ratings.manage',
+    'workers.read', 'workers.manage',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
@@ -101,6 +109,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
     // The community runs its compounds' assessment, scores as the regulator source, reviews and publishes.
     'ratings.read', 'ratings.manage', 'ratings.score', 'ratings.publish',
+    // The community keeps its workers' records, prepares the monthly pay sheet, scores assessments and records training.
+    'workers.read', 'workers.manage',
   ],
   branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.

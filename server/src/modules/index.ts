@@ -51,6 +51,9 @@ import { activitiesRoutes, publicActivitiesRoutes } from './volunteers/activitie
 import { cadreOpinionsRoutes } from './cadre-opinions/cadre-opinions.routes.js';
 import { propertyRatingsRoutes } from './property-ratings/property-ratings.routes.js';
 import { propertyInspectionsRoutes, publicPropertyRatingsRoutes } from './property-inspections/property-inspections.routes.js';
+import { communityWorkersRoutes } from './community-workers/community-workers.routes.js';
+import { workerPayRoutes } from './worker-pay/worker-pay.routes.js';
+import { workerDevelopmentRoutes } from './worker-development/worker-development.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -113,4 +116,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => propertyRatingsRoutes(a, deps), { prefix: '/property-ratings' });
   await api.register(async (a) => propertyInspectionsRoutes(a, deps), { prefix: '/property-inspections' });
   await api.register(async (a) => publicPropertyRatingsRoutes(a, deps), { prefix: '/public/property-ratings' });
+  await api.register(async (a) => communityWorkersRoutes(a, deps), { prefix: '/workers' });
+  await api.register(async (a) => workerPayRoutes(a, deps), { prefix: '/worker-pay' });
+  await api.register(async (a) => workerDevelopmentRoutes(a, deps), { prefix: '/worker-development' });
 }

@@ -67,6 +67,16 @@ const RatingCompaniesPage = lazy(() => import('./pages/property-ratings/RatingCo
 const RatingRectificationsPage = lazy(() => import('./pages/property-ratings/RatingRectificationsPage'));
 const RatingSchemesPage = lazy(() => import('./pages/property-ratings/RatingSchemesPage'));
 const InspectionsPage = lazy(() => import('./pages/property-inspections/InspectionsPage'));
+const WorkersPage = lazy(() => import('./pages/workers/WorkersPage'));
+const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage'));
+const WorkersImportPage = lazy(() => import('./pages/workers/WorkersImportPage'));
+const PaySchemePage = lazy(() => import('./pages/workers/PaySchemePage'));
+const PaySheetsPage = lazy(() => import('./pages/workers/PaySheetsPage'));
+const PaySheetDetailPage = lazy(() => import('./pages/workers/PaySheetDetailPage'));
+const PromotionsPage = lazy(() => import('./pages/workers/PromotionsPage'));
+const AssessmentsPage = lazy(() => import('./pages/workers/AssessmentsPage'));
+const AssessmentDetailPage = lazy(() => import('./pages/workers/AssessmentDetailPage'));
+const TrainingPage = lazy(() => import('./pages/workers/TrainingPage'));
 const CadreOpinionsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionsPage'));
 const CadreOpinionDetailPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionDetailPage'));
 const CadreOpinionStatsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionStatsPage'));
@@ -158,6 +168,16 @@ function ConsoleRoutes() {
           <Route path={PATHS.ratingRectifications} element={<RequirePermission permission="ratings.read"><RatingRectificationsPage /></RequirePermission>} />
           <Route path={PATHS.ratingInspections} element={<RequirePermission permission="ratings.read"><InspectionsPage /></RequirePermission>} />
           <Route path={PATHS.ratingSchemes} element={<RequirePermission permission="ratings.read"><RatingSchemesPage /></RequirePermission>} />
+          <Route path={PATHS.workersImport} element={<RequirePermission permission="workers.manage"><WorkersImportPage /></RequirePermission>} />
+          <Route path={PATHS.workers} element={<RequirePermission permission="workers.read"><WorkersPage /></RequirePermission>} />
+          <Route path={`${PATHS.workers}/:id`} element={<RequirePermission permission="workers.read"><WorkerDetailPage /></RequirePermission>} />
+          <Route path={PATHS.workerPayScheme} element={<RequirePermission permission="workers.read"><PaySchemePage /></RequirePermission>} />
+          <Route path={PATHS.workerPaySheets} element={<RequirePermission permission="workers.read"><PaySheetsPage /></RequirePermission>} />
+          <Route path={`${PATHS.workerPaySheets}/:id`} element={<RequirePermission permission="workers.read"><PaySheetDetailPage /></RequirePermission>} />
+          <Route path={PATHS.workerPromotions} element={<RequirePermission permission="workers.read"><PromotionsPage /></RequirePermission>} />
+          <Route path={PATHS.workerAssessments} element={<RequirePermission permission="workers.read"><AssessmentsPage /></RequirePermission>} />
+          <Route path={`${PATHS.workerAssessments}/:id`} element={<RequirePermission permission="workers.read"><AssessmentDetailPage /></RequirePermission>} />
+          <Route path={PATHS.workerTraining} element={<RequirePermission permission="workers.read"><TrainingPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinions} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionsPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinionStats} element={<RequirePermission permission="cadreOpinions.request"><CadreOpinionStatsPage /></RequirePermission>} />
           <Route path={`${PATHS.cadreOpinions}/:id`} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionDetailPage /></RequirePermission>} />

@@ -41,6 +41,13 @@ export const PATHS = {
   ratingRectifications: '/property-ratings/rectifications',
   ratingInspections: '/property-ratings/inspections',
   ratingSchemes: '/property-ratings/schemes',
+  workers: '/workers',
+  workersImport: '/workers/import',
+  workerPayScheme: '/workers/pay-scheme',
+  workerPaySheets: '/workers/pay-sheets',
+  workerPromotions: '/workers/promotions',
+  workerAssessments: '/workers/assessments',
+  workerTraining: '/workers/training',
   cadreOpinions: '/cadre-opinions',
   cadreOpinionStats: '/cadre-opinions/stats',
   users: '/users',
@@ -55,6 +62,9 @@ export const ticketPath = (id: number) => `${PATHS.tickets}/${id}`;
 export const topicPath = (id: number) => `${PATHS.consultTopics}/${id}`;
 export const activityPath = (id: number) => `${PATHS.volActivities}/${id}`;
 export const ratingPeriodPath = (id: number) => `${PATHS.ratingPeriods}/${id}`;
+export const workerPath = (id: number) => `${PATHS.workers}/${id}`;
+export const workerPaySheetPath = (id: number) => `${PATHS.workerPaySheets}/${id}`;
+export const workerAssessmentPath = (id: number) => `${PATHS.workerAssessments}/${id}`;
 export const cadreOpinionPath = (id: number) => `${PATHS.cadreOpinions}/${id}`;
 export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 

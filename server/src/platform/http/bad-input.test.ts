@@ -427,6 +427,67 @@ const ROUTES: WriteRoute[] = [
   { name: 'POST /api/property-ratings/ratings/:id/publish', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/ratings/${id}/publish` },
   { name: 'POST /api/property-ratings/rectifications/:id/report', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/rectifications/${id}/report`, valid: () => ({ report: '坏输入整改情况' }), wrongType: { report: 1 }, tooLong: { report: long(2000) } },
   { name: 'POST /api/property-ratings/rectifications/:id/verify', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/property-ratings/rectifications/${id}/verify`, valid: () => ({ note: '坏输入验收意见' }), wrongType: { note: 1 }, tooLong: { note: long(500) } },
+  // Community workers: the registry (社区工作者).
+  {
+    name: 'POST /api/workers',
+    method: 'POST',
+    url: () => '/api/workers',
+    valid: () => ({ personId: ids.person, communityId: ids.community, post: 'staff', grade: 2, batch: '坏输入批次', recruitedOn: '2024-01-01', education: 'bachelor', fullTimeEducation: true }),
+    wrongType: { grade: 'two' },
+    tooLong: { batch: long(30) },
+  },
+  { name: 'PATCH /api/workers/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/workers/${id}`, valid: () => ({ position: '坏输入职务' }), wrongType: { fullTimeEducation: 'yes' }, tooLong: { position: long(50) } },
+  { name: 'POST /api/workers/:id/changes', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/workers/${id}/changes`, valid: () => ({ kind: 'adjust', grade: 3, effectiveOn: '2026-01-01', reason: '坏输入调整' }), wrongType: { grade: [3] }, tooLong: { reason: long(200) } },
+  // Community workers: assessment rounds and training (worker-development).
+  {
+    name: 'POST /api/worker-development/rounds',
+    method: 'POST',
+    url: () => '/api/worker-development/rounds',
+    valid: () => ({ nodeId: ids.community, name: '坏输入考核', year: 2030, kind: 'annual', deadline: '2030-01-31', indicators: [{ code: 'duty', name: '履职尽责', weight: 100 }] }),
+    wrongType: { year: 'abc' },
+    tooLong: { name: long(50) },
+  },
+  { name: 'PUT /api/worker-development/rounds/:id/results/:workerId', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/worker-development/rounds/${id}/results/2147483647`, valid: () => ({ scores: { duty: 80 }, comment: '坏输入说明' }), wrongType: { scores: 'x' }, tooLong: { comment: long(500) } },
+  { name: 'POST /api/worker-development/rounds/:id/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/worker-development/rounds/${id}/close` },
+  {
+    name: 'POST /api/worker-development/courses',
+    method: 'POST',
+    url: () => '/api/worker-development/courses',
+    valid: () => ({ nodeId: ids.community, title: '坏输入课程', organiser: '坏输入单位', startsOn: '2030-01-01', endsOn: '2030-01-02', hours: 4, mode: 'online', required: true }),
+    wrongType: { hours: '4' },
+    tooLong: { title: long(100) },
+  },
+  { name: 'PUT /api/worker-development/courses/:id/attendance', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/worker-development/courses/${id}/attendance`, valid: () => ({ entries: [{ workerId: 1, hours: 2, passed: true, certificateNo: '坏输入证书' }] }), wrongType: { entries: 'x' }, tooLong: { entries: [{ workerId: 1, hours: 2, passed: true, certificateNo: long(50) }] } },
+  { name: 'PUT /api/worker-development/training/requirement', method: 'PUT', url: () => '/api/worker-development/training/requirement', valid: () => ({ hours: 40 }), wrongType: { hours: '40' }, tooLong: { hours: 2000 } },
+  // Community workers: 三岗十八级 pay scheme, pay sheets and promotions (worker-pay).
+  {
+    name: 'POST /api/worker-pay/schemes',
+    method: 'POST',
+    url: () => '/api/worker-pay/schemes',
+    valid: () => ({
+      name: '坏输入薪酬方案',
+      basePay: { head: Array(18).fill(4000), deputy: Array(18).fill(3500), staff: Array(18).fill(3000) },
+      education: Object.fromEntries(['postgraduate', 'bachelor', 'college', 'secondary', 'other'].map((e) => [e, { fullTime: 100, partTime: 50 }])),
+      qualification: { social_worker_assistant: 100, social_worker: 200, senior_social_worker: 300, other: 0 },
+      seniorityPerYear: 30, seniorityCapYears: 30,
+      bonus: { excellent: 300, competent: 150, basically_competent: 0, incompetent: 0 },
+    }),
+    wrongType: { seniorityPerYear: '30' },
+    tooLong: { name: long(50) },
+  },
+  { name: 'POST /api/worker-pay/sheets', method: 'POST', url: () => '/api/worker-pay/sheets', valid: () => ({ communityId: ids.community, month: '2020-01' }), wrongType: { communityId: 'abc' }, tooLong: { month: long(7) } },
+  { name: 'POST /api/worker-pay/sheets/:id/adjustments', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/worker-pay/sheets/${id}/adjustments`, valid: () => ({ workerId: 1, amount: 100, reason: '坏输入调整' }), wrongType: { amount: '100' }, tooLong: { reason: long(200) } },
+  { name: 'POST /api/worker-pay/sheets/:id/review', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/worker-pay/sheets/${id}/review` },
+  { name: 'POST /api/worker-pay/sheets/:id/lock', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/worker-pay/sheets/${id}/lock` },
+  {
+    name: 'POST /api/worker-pay/promotion-rules',
+    method: 'POST',
+    url: () => '/api/worker-pay/promotion-rules',
+    valid: () => ({ yearsAtGrade: 2, roundsConsidered: 2, minCompetentResults: 1, allowBasicallyCompetent: true, qualifiedFromGrade: 10, qualifications: ['social_worker'] }),
+    wrongType: { yearsAtGrade: '2' },
+    tooLong: { qualifications: ['social_worker', 'social_worker', 'senior_social_worker', 'other', 'social_worker_assistant'] },
+  },
+  { name: 'POST /api/worker-pay/promotions', method: 'POST', url: () => '/api/worker-pay/promotions', valid: () => ({ workerId: 1, reason: '坏输入晋级' }), wrongType: { workerId: 'abc' }, tooLong: { reason: long(200) } },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -673,6 +734,7 @@ const ROLE_IMPORTS = [
   '/api/property-companies/import',
   '/api/property-contracts/import',
   '/api/owners-committees/import',
+  '/api/workers/import',
 ];
 
 describe.each(ROLE_IMPORTS)('POST %s (multipart upload)', (path) => {

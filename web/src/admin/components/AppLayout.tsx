@@ -31,6 +31,7 @@ import { CONSULTATION_NAV } from './consultationNav';
 import { VOLUNTEER_NAV } from './volunteerNav';
 import { CADRE_OPINION_NAV } from './cadreOpinionNav';
 import { RATING_NAV } from './ratingNav';
+import { WORKER_NAV } from './workerNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -77,6 +78,11 @@ const NAV: NavGroup[] = [
     key: 'ratings',
     labelKey: 'ratings',
     entries: RATING_NAV,
+  },
+  {
+    key: 'workers',
+    labelKey: 'workers',
+    entries: WORKER_NAV,
   },
   {
     key: 'cadreOpinions',

@@ -18,6 +18,9 @@ import { residentVolunteerEn } from './resident-volunteer.en';
 import { residentPropertyEn } from './resident-property.en';
 import { cadreOpinionsEn } from './cadre-opinions.en';
 import { propertyInspectionsEn } from './property-inspections.en';
+import { communityWorkersEn } from './community-workers.en';
+import { workerPayEn } from './worker-pay.en';
+import { workerDevelopmentEn } from './worker-development.en';
 import { propertyRatingsEn } from './property-ratings.en';
 import type { Strings } from './strings';
 
@@ -79,6 +82,7 @@ export const en: Strings<typeof zhCN> = {
       consultation: 'Consultation',
       volunteers: 'Volunteering and points',
       ratings: 'Property ratings',
+      workers: 'Community workers',
       cadreOpinions: 'Cadre opinions',
       system: 'System',
     },
@@ -105,6 +109,12 @@ export const en: Strings<typeof zhCN> = {
     ratingRectifications: 'Rectifications',
     ratingInspections: 'Steward inspections',
     ratingSchemes: 'Scheme',
+    workers: 'Workers',
+    workerPaySheets: 'Pay sheets',
+    workerPromotions: 'Promotions',
+    workerAssessments: 'Assessments',
+    workerTraining: 'Training',
+    workerPayScheme: 'Pay scheme',
     cadreOpinions: 'Opinion requests',
     cadreOpinionStats: 'Request statistics',
     audit: 'Audit log',
@@ -377,6 +387,9 @@ export const en: Strings<typeof zhCN> = {
   ...volunteersEn,
   ...cadreOpinionsEn,
   ...propertyInspectionsEn,
+  ...communityWorkersEn,
+  ...workerPayEn,
+  ...workerDevelopmentEn,
   ...propertyRatingsEn,
   ...residentVolunteerEn,
   ...residentPropertyEn,

@@ -17,6 +17,9 @@ import { residentVolunteerZhCN } from './resident-volunteer.zh-CN';
 import { residentPropertyZhCN } from './resident-property.zh-CN';
 import { cadreOpinionsZhCN } from './cadre-opinions.zh-CN';
 import { propertyInspectionsZhCN } from './property-inspections.zh-CN';
+import { communityWorkersZhCN } from './community-workers.zh-CN';
+import { workerPayZhCN } from './worker-pay.zh-CN';
+import { workerDevelopmentZhCN } from './worker-development.zh-CN';
 import { propertyRatingsZhCN } from './property-ratings.zh-CN';
 
 export const zhCN = {
@@ -77,6 +80,7 @@ export const zhCN = {
       consultation: '商量议事',
       volunteers: '志愿服务与积分',
       ratings: '物业考核',
+      workers: '社区工作者',
       cadreOpinions: '干部征求意见',
       system: '系统管理',
     },
@@ -103,6 +107,12 @@ export const zhCN = {
     ratingRectifications: '整改通知',
     ratingInspections: '管家巡查',
     ratingSchemes: '考核方案',
+    workers: '工作者信息',
+    workerPaySheets: '月度工资表',
+    workerPromotions: '晋级管理',
+    workerAssessments: '绩效考核',
+    workerTraining: '教育培训',
+    workerPayScheme: '三岗十八级薪酬',
     cadreOpinions: '干部征求意见',
     cadreOpinionStats: '征求意见统计',
     audit: '审计日志',
@@ -375,6 +385,9 @@ export const zhCN = {
   ...volunteersZhCN,
   ...cadreOpinionsZhCN,
   ...propertyInspectionsZhCN,
+  ...communityWorkersZhCN,
+  ...workerPayZhCN,
+  ...workerDevelopmentZhCN,
   ...propertyRatingsZhCN,
   ...residentVolunteerZhCN,
   ...residentPropertyZhCN,
