@@ -1,5 +1,6 @@
-import { maskPhone, type AssessmentIndicator, type AssessmentResult, type AssessmentRoundKind, type WorkerSummaryDto } from '@xj/contracts';
+import type { AssessmentIndicator, AssessmentResult, AssessmentRoundKind } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
+import type { WorkerSummaryRow } from '../community-workers/worker-summary.js';
 
 /** SQL of assessment rounds, their results, training courses, attendance and the training requirement. */
 
@@ -15,32 +16,12 @@ const nodeVisible = (alias: string, v: number, p: number) =>
   `(${alias}.path LIKE ANY($${v}::text[]) OR EXISTS (SELECT 1 FROM unnest($${p}::text[]) s WHERE s LIKE ${alias}.path || '%'))`;
 
 // ── Workers ─────────────────────────────────────────────────────────────────────────────────
-export interface WorkerRow {
-  id: number;
-  person_id: number;
-  name: string;
-  phone: string | null;
-  community_id: number;
-  community_name: string;
+export interface WorkerRow extends WorkerSummaryRow {
   community_path: string;
-  post: WorkerSummaryDto['post'];
-  grade: number;
-  status: WorkerSummaryDto['status'];
 }
 export const WORKER_COLS = `w.id, w.person_id, p.name, p.phone, w.community_id, c.name AS community_name, c.path AS community_path, w.post, w.grade, w.status`;
 export const WORKER_FROM = `community_workers w JOIN people p ON p.id = w.person_id JOIN nodes c ON c.id = w.community_id`;
 
-export const workerDto = (r: WorkerRow): WorkerSummaryDto => ({
-  id: r.id,
-  personId: r.person_id,
-  name: r.name,
-  phone: maskPhone(r.phone),
-  communityId: r.community_id,
-  communityName: r.community_name,
-  post: r.post,
-  grade: r.grade,
-  status: r.status,
-});
 
 /** A worker inside the given subtrees, or undefined. */
 export async function workerInScope(q: Queryable, id: number, patterns: string[]): Promise<WorkerRow | undefined> {

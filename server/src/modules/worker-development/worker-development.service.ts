@@ -24,6 +24,7 @@ import { pathInScope, scopeFor, scopePatterns, type AuthContext } from '../../pl
 import { isoOf } from '../person-roles/person-ref.js';
 import { checkIndicators, checkScores, earnedLevel, recordedLevel, totalHundredths } from './assessment-scoring.js';
 import * as repo from './worker-development.repo.js';
+import { workerSummaryDto } from '../community-workers/worker-summary.js';
 
 const ROUND = '考核轮次';
 const WORKER = '社区工作者';
@@ -70,7 +71,7 @@ const rowDto = (r: repo.ResultRow, canScore: boolean): AssessmentRowDto => {
           scoredByName: r.scored_by_name,
           scoredAt: isoOf(r.scored_at!),
         };
-  return { worker: repo.workerDto(r), score, canScore };
+  return { worker: workerSummaryDto(r), score, canScore };
 };
 
 const courseDto = (c: repo.CourseRow, auth: AuthContext): TrainingCourseDto => ({
@@ -191,7 +192,7 @@ export class WorkerDevelopmentService {
     const attendance = (await repo.courseAttendance(q, id, patternsOf(auth, 'workers.read'))).map((a) => ({
       id: a.attendance_id,
       courseId: a.course_id,
-      worker: repo.workerDto(a),
+      worker: workerSummaryDto(a),
       hours: hoursOf(a.hours_tenths),
       passed: a.passed,
       certificateNo: a.certificate_no,
@@ -275,7 +276,7 @@ export class WorkerDevelopmentService {
       workers: rows.length,
       data: rows
         .filter((r) => r.hours_tenths < need)
-        .map((r) => ({ worker: repo.workerDto(r), hours: hoursOf(r.hours_tenths), courses: r.courses, shortBy: hoursOf(need - r.hours_tenths) })),
+        .map((r) => ({ worker: workerSummaryDto(r), hours: hoursOf(r.hours_tenths), courses: r.courses, shortBy: hoursOf(need - r.hours_tenths) })),
     };
   }
 
@@ -284,8 +285,8 @@ export class WorkerDevelopmentService {
     return { rows: await repo.yearAttendance(this.db, year, patterns), totals: await repo.yearHours(this.db, year, patterns), required: await this.requirement() };
   }
 
-  async pickList(auth: AuthContext): Promise<{ data: ReturnType<typeof repo.workerDto>[] }> {
-    return { data: (await repo.activeWorkers(this.db, patternsOf(auth, 'workers.manage'))).map(repo.workerDto) };
+  async pickList(auth: AuthContext): Promise<{ data: ReturnType<typeof workerSummaryDto>[] }> {
+    return { data: (await repo.activeWorkers(this.db, patternsOf(auth, 'workers.manage'))).map(workerSummaryDto) };
   }
 
   // ── A worker's record ─────────────────────────────────────────────────────────────────────

@@ -1,5 +1,4 @@
 import {
-  maskPhone,
   type AssessmentResult,
   type PayLineDto,
   type PaySchemeCreate,
@@ -12,12 +11,12 @@ import {
   type WorkerEducation,
   type WorkerPost,
   type WorkerQualification,
-  type WorkerSummaryDto,
 } from '@xj/contracts';
 import type { Queryable } from '../../platform/db.js';
 import { pagedQuery, Where, type Page } from '../../platform/paging.js';
 import { isoOf } from '../person-roles/person-ref.js';
 import type { PayComponents } from './pay-computation.js';
+import { workerSummaryDto } from '../community-workers/worker-summary.js';
 
 /** SQL of 三岗十八级 pay: scheme versions, promotion rules, pay sheets and their lines. */
 
@@ -141,17 +140,6 @@ const WORKER_SELECT = `SELECT w.id, w.person_id, p.name, p.phone, w.community_id
     ${day('w.service_start')} AS service_start
   FROM community_workers w JOIN people p ON p.id = w.person_id JOIN nodes c ON c.id = w.community_id`;
 
-export const workerSummary = (r: Pick<WorkerRow, 'id' | 'person_id' | 'name' | 'phone' | 'community_id' | 'community_name' | 'post' | 'grade' | 'status'>): WorkerSummaryDto => ({
-  id: r.id,
-  personId: r.person_id,
-  name: r.name,
-  phone: maskPhone(r.phone),
-  communityId: r.community_id,
-  communityName: r.community_name,
-  post: r.post,
-  grade: r.grade,
-  status: r.status,
-});
 
 /** Active workers of a community recruited by the month's last day. */
 export function workersForSheet(q: Queryable, communityId: number, monthEnd: string): Promise<WorkerRow[]> {
@@ -334,7 +322,7 @@ export async function sheetLines(q: Queryable, sheetId: number): Promise<PayLine
   );
   return rows.map((r) => ({
     id: r.id,
-    worker: workerSummary({ ...r, id: r.worker_id, post: r.worker_post, grade: r.worker_grade }),
+    worker: workerSummaryDto({ ...r, id: r.worker_id, post: r.worker_post, grade: r.worker_grade }),
     post: r.post,
     grade: r.grade,
     base: r.base,

@@ -23,6 +23,7 @@ import { chinaDateOf } from '../tickets/working-days.js';
 import { computePay, monthEnd } from './pay-computation.js';
 import { isDue, promotionChecks } from './promotion-eligibility.js';
 import * as repo from './worker-pay.repo.js';
+import { workerSummaryDto } from '../community-workers/worker-summary.js';
 
 const SHEET = '工资表';
 const WORKER = '社区工作者';
@@ -187,7 +188,7 @@ export class WorkerPayService {
     const data: PromotionDueDto[] = [];
     for (const w of workers) {
       const checks = promotionChecks(rules, { grade: w.grade, gradeSince: w.grade_since, qualifications: w.qualifications, results: results.get(w.id) ?? [] }, today);
-      if (isDue(checks)) data.push({ worker: repo.workerSummary(w), gradeSince: w.grade_since, toGrade: w.grade + 1, checks });
+      if (isDue(checks)) data.push({ worker: workerSummaryDto(w), gradeSince: w.grade_since, toGrade: w.grade + 1, checks });
     }
     return { data, rules };
   }
