@@ -29,3 +29,4 @@ export * from './cadre-opinion-kinds.js';
 export * from './property-rating-kinds.js';
 export * from './community-worker-kinds.js';
 export * from './worker-pay-kinds.js';
+export * from './secretary-contest-kinds.js';

@@ -34,3 +34,4 @@ export * from './property-inspections.js';
 export * from './community-workers.js';
 export * from './worker-pay.js';
 export * from './worker-development.js';
+export * from './secretary-contest.js';

@@ -51,6 +51,14 @@ export const PERMISSIONS = [
   'workers.read',
   'workers.manage',
   'workers.configure',
+  // The monthly secretary contest (擂台比武): read contests and results (judges and contestants act through per-contest
+  // appointment and their community grant); the county creates contests, keeps the question bank, closes and rewards.
+  'contest.read',
+  'contest.manage',
+  // Judge scoring (the user must also be appointed to that contest) and taking the knowledge test (the user's
+  // community_secretary grant must match a contestant).
+  'contest.score',
+  'contest.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ratings.read', 'ratings.configure', 'ratings.manage', 'ratings.publish',
     // The 三岗十八级 pay scheme and the community-worker measures are the county's.
     'workers.read', 'workers.manage', 'workers.configure',
+    // The county runs the monthly secretary contest (擂台比武) and its question bank.
+    'contest.read', 'contest.manage', 'contest.score',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
@@ -100,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'volunteers.read', 'volunteers.manage', 'points.read', 'points.manage',
     'ratings.read', 'ratings.manage',
     'workers.read', 'workers.manage',
+    'contest.read', 'contest.score',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
@@ -111,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ratings.read', 'ratings.manage', 'ratings.score', 'ratings.publish',
     // The community keeps its workers' records, prepares the monthly pay sheet, scores assessments and records training.
     'workers.read', 'workers.manage',
+    // Secretaries take part in the contest (judges are appointed per contest, not by role).
+    'contest.read', 'contest.score', 'contest.answer',
   ],
   branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.

@@ -54,6 +54,7 @@ import { propertyInspectionsRoutes, publicPropertyRatingsRoutes } from './proper
 import { communityWorkersRoutes } from './community-workers/community-workers.routes.js';
 import { workerPayRoutes } from './worker-pay/worker-pay.routes.js';
 import { workerDevelopmentRoutes } from './worker-development/worker-development.routes.js';
+import { secretaryContestRoutes } from './secretary-contest/secretary-contest.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -119,4 +120,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => communityWorkersRoutes(a, deps), { prefix: '/workers' });
   await api.register(async (a) => workerPayRoutes(a, deps), { prefix: '/worker-pay' });
   await api.register(async (a) => workerDevelopmentRoutes(a, deps), { prefix: '/worker-development' });
+  await api.register(async (a) => secretaryContestRoutes(a, deps), { prefix: '/secretary-contests' });
 }

@@ -12,6 +12,7 @@ import { seedCadreOpinions } from './cadre-opinions-seed.js';
 import { seedPropertyRatings } from './property-ratings-seed.js';
 import { seedCommunityWorkers } from './community-workers-seed.js';
 import { seedWorkerPay } from './worker-pay-seed.js';
+import { seedSecretaryContest } from './secretary-contest-seed.js';
 import { seedWorkerDevelopment } from './worker-development-seed.js';
 import { insertKey } from '../modules/open311/open311.repo.js';
 import { DEMO_OPEN311_KEY, hashKey } from '../modules/open311/open311.service.js';
@@ -233,6 +234,7 @@ export async function seedDemo(db: Db, opts: { demoMode: boolean; progress?: (ms
     await seedCommunityWorkers(q, say);
     await seedWorkerDevelopment(q, say);
     await seedWorkerPay(q, say);
+    await seedSecretaryContest(q, say);
     say('[6/6] 审计记录');
     await appendAudit(q, { actorUserId: null, actorName: 'system', action: 'seed.demo', targetType: 'county', targetId: county!.id, nodeId: county!.id, result: 'success', details: { ...summary } });
     say(`完成：${summary.communities} 个社区，${summary.compounds} 个小区，${summary.branches} 个支部（联建 ${summary.jointBranches}），${summary.people} 人，红色管家 ${summary.stewards}，红色商铺 ${summary.redShops}，新就业群体 ${summary.gigWorkers}，服务专员 ${summary.commissioners}`);

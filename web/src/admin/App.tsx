@@ -77,6 +77,11 @@ const PromotionsPage = lazy(() => import('./pages/workers/PromotionsPage'));
 const AssessmentsPage = lazy(() => import('./pages/workers/AssessmentsPage'));
 const AssessmentDetailPage = lazy(() => import('./pages/workers/AssessmentDetailPage'));
 const TrainingPage = lazy(() => import('./pages/workers/TrainingPage'));
+const ContestsPage = lazy(() => import('./pages/contest/ContestsPage'));
+const ContestDetailPage = lazy(() => import('./pages/contest/ContestDetailPage'));
+const ContestJudgePage = lazy(() => import('./pages/contest/JudgePage'));
+const ContestTestPage = lazy(() => import('./pages/contest/TestPage'));
+const MedalHistoryPage = lazy(() => import('./pages/contest/MedalHistoryPage'));
 const CadreOpinionsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionsPage'));
 const CadreOpinionDetailPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionDetailPage'));
 const CadreOpinionStatsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionStatsPage'));
@@ -178,6 +183,11 @@ function ConsoleRoutes() {
           <Route path={PATHS.workerAssessments} element={<RequirePermission permission="workers.read"><AssessmentsPage /></RequirePermission>} />
           <Route path={`${PATHS.workerAssessments}/:id`} element={<RequirePermission permission="workers.read"><AssessmentDetailPage /></RequirePermission>} />
           <Route path={PATHS.workerTraining} element={<RequirePermission permission="workers.read"><TrainingPage /></RequirePermission>} />
+          <Route path={PATHS.contests} element={<RequirePermission permission="contest.read"><ContestsPage /></RequirePermission>} />
+          <Route path={`${PATHS.contests}/medals/:workerId`} element={<RequirePermission permission="contest.read"><MedalHistoryPage /></RequirePermission>} />
+          <Route path={`${PATHS.contests}/:id`} element={<RequirePermission permission="contest.read"><ContestDetailPage /></RequirePermission>} />
+          <Route path={`${PATHS.contests}/:id/judge`} element={<RequirePermission permission="contest.read"><ContestJudgePage /></RequirePermission>} />
+          <Route path={`${PATHS.contests}/:id/test`} element={<RequirePermission permission="contest.read"><ContestTestPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinions} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionsPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinionStats} element={<RequirePermission permission="cadreOpinions.request"><CadreOpinionStatsPage /></RequirePermission>} />
           <Route path={`${PATHS.cadreOpinions}/:id`} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionDetailPage /></RequirePermission>} />

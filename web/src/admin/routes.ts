@@ -48,6 +48,7 @@ export const PATHS = {
   workerPromotions: '/workers/promotions',
   workerAssessments: '/workers/assessments',
   workerTraining: '/workers/training',
+  contests: '/secretary-contests',
   cadreOpinions: '/cadre-opinions',
   cadreOpinionStats: '/cadre-opinions/stats',
   users: '/users',
@@ -65,6 +66,10 @@ export const ratingPeriodPath = (id: number) => `${PATHS.ratingPeriods}/${id}`;
 export const workerPath = (id: number) => `${PATHS.workers}/${id}`;
 export const workerPaySheetPath = (id: number) => `${PATHS.workerPaySheets}/${id}`;
 export const workerAssessmentPath = (id: number) => `${PATHS.workerAssessments}/${id}`;
+export const contestPath = (id: number) => `${PATHS.contests}/${id}`;
+export const contestJudgePath = (id: number) => `${PATHS.contests}/${id}/judge`;
+export const contestTestPath = (id: number) => `${PATHS.contests}/${id}/test`;
+export const contestMedalsPath = (workerId: number) => `${PATHS.contests}/medals/${workerId}`;
 export const cadreOpinionPath = (id: number) => `${PATHS.cadreOpinions}/${id}`;
 export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 

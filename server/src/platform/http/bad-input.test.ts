@@ -488,6 +488,22 @@ const ROUTES: WriteRoute[] = [
     tooLong: { qualifications: ['social_worker', 'social_worker', 'senior_social_worker', 'other', 'social_worker_assistant'] },
   },
   { name: 'POST /api/worker-pay/promotions', method: 'POST', url: () => '/api/worker-pay/promotions', valid: () => ({ workerId: 1, reason: '坏输入晋级' }), wrongType: { workerId: 'abc' }, tooLong: { reason: long(200) } },
+  // The monthly secretary contest (擂台比武).
+  { name: 'POST /api/secretary-contests/questions', method: 'POST', url: () => '/api/secretary-contests/questions', valid: () => ({ kind: 'single', difficulty: 1, stem: '坏输入试题', options: ['甲', '乙'], answer: [0] }), wrongType: { difficulty: '1' }, tooLong: { stem: long(500) } },
+  { name: 'POST /api/secretary-contests/questions/:id/retire', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/secretary-contests/questions/${id}/retire` },
+  {
+    name: 'POST /api/secretary-contests',
+    method: 'POST',
+    url: () => '/api/secretary-contests',
+    valid: () => ({ month: '2039-01', title: '坏输入比武', weights: { report: 40, visit: 30, test: 30 }, perLevel: 1, timeLimitMinutes: 10, testOpensAt: '2039-01-10T09:00:00+08:00', testClosesAt: '2039-01-12T09:00:00+08:00', judgeIds: [1] }),
+    wrongType: { perLevel: '1' },
+    tooLong: { title: long(100) },
+  },
+  { name: 'PUT /api/secretary-contests/:id/entries/:entryId/scores/:part', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/secretary-contests/${id}/entries/2147483647/scores/report`, valid: () => ({ score: 80 }), wrongType: { score: '80' }, tooLong: { score: 101 } },
+  { name: 'POST /api/secretary-contests/:id/close', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/secretary-contests/${id}/close` },
+  { name: 'PUT /api/secretary-contests/:id/rewards', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/secretary-contests/${id}/rewards`, valid: () => ({ rewards: [{ medal: 'gold', text: '坏输入奖励', amount: 100 }] }), wrongType: { rewards: 'x' }, tooLong: { rewards: [{ medal: 'gold', text: long(200), amount: 100 }] } },
+  { name: 'POST /api/secretary-contests/:id/test/start', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/secretary-contests/${id}/test/start` },
+  { name: 'POST /api/secretary-contests/:id/test/submit', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/secretary-contests/${id}/test/submit`, valid: () => ({ answers: [{ seq: 1, chosen: [0] }] }), wrongType: { answers: 'x' }, tooLong: { answers: Array.from({ length: 61 }, (_, i) => ({ seq: 1 + (i % 60), chosen: [0] })) } },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {

@@ -20,6 +20,7 @@ import { cadreOpinionsEn } from './cadre-opinions.en';
 import { propertyInspectionsEn } from './property-inspections.en';
 import { communityWorkersEn } from './community-workers.en';
 import { workerPayEn } from './worker-pay.en';
+import { secretaryContestEn } from './secretary-contest.en';
 import { workerDevelopmentEn } from './worker-development.en';
 import { propertyRatingsEn } from './property-ratings.en';
 import type { Strings } from './strings';
@@ -114,6 +115,7 @@ export const en: Strings<typeof zhCN> = {
     workerPromotions: 'Promotions',
     workerAssessments: 'Assessments',
     workerTraining: 'Training',
+    secretaryContest: 'Secretary contest',
     workerPayScheme: 'Pay scheme',
     cadreOpinions: 'Opinion requests',
     cadreOpinionStats: 'Request statistics',
@@ -390,6 +392,7 @@ export const en: Strings<typeof zhCN> = {
   ...communityWorkersEn,
   ...workerPayEn,
   ...workerDevelopmentEn,
+  ...secretaryContestEn,
   ...propertyRatingsEn,
   ...residentVolunteerEn,
   ...residentPropertyEn,

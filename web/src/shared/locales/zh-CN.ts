@@ -19,6 +19,7 @@ import { cadreOpinionsZhCN } from './cadre-opinions.zh-CN';
 import { propertyInspectionsZhCN } from './property-inspections.zh-CN';
 import { communityWorkersZhCN } from './community-workers.zh-CN';
 import { workerPayZhCN } from './worker-pay.zh-CN';
+import { secretaryContestZhCN } from './secretary-contest.zh-CN';
 import { workerDevelopmentZhCN } from './worker-development.zh-CN';
 import { propertyRatingsZhCN } from './property-ratings.zh-CN';
 
@@ -112,6 +113,7 @@ export const zhCN = {
     workerPromotions: '晋级管理',
     workerAssessments: '绩效考核',
     workerTraining: '教育培训',
+    secretaryContest: '擂台比武',
     workerPayScheme: '三岗十八级薪酬',
     cadreOpinions: '干部征求意见',
     cadreOpinionStats: '征求意见统计',
@@ -388,6 +390,7 @@ export const zhCN = {
   ...communityWorkersZhCN,
   ...workerPayZhCN,
   ...workerDevelopmentZhCN,
+  ...secretaryContestZhCN,
   ...propertyRatingsZhCN,
   ...residentVolunteerZhCN,
   ...residentPropertyZhCN,
