@@ -42,13 +42,4 @@ export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 export const GIVEN = '建国 秀英 桂兰 志强 淑芬 国庆 海燕 文华 振华 丽娟 红梅 春生 明 伟 芳 军 静 磊 洋 勇 艳 杰 娟 涛 敏 超 霞 平 刚 莉 卫东 玉兰 宝华 德胜 凤英 金凤 立新 学军 建华 永强'.split(' ');
 
 /** Deterministic pseudo-random numbers: the same demo county every time. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../platform/prng.js';

@@ -1,4 +1,5 @@
 import type { Medal, QuestionKind } from '@xj/contracts';
+import { rng } from '../../platform/prng.js';
 
 /** Pure arithmetic of the secretary contest: everything in integer hundredths so totals are exact to 2 decimals. */
 
@@ -56,23 +57,12 @@ export function rankEntries<T extends Rankable>(rows: T[]): (T & { rank: number;
   return sorted.map((r, i) => ({ ...r, rank: i + 1, medal: medals[i] ?? null }));
 }
 
-/** A small seeded PRNG (mulberry32): the same (contest, worker) always draws the same paper. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Draws `perLevel` questions at each difficulty from the active bank (ids grouped by difficulty),
  * shuffled by a seed of (contest, worker): equal difficulty for everyone, a different paper each.
  */
 export function drawPaper(bank: Map<number, number[]>, perLevel: number, contestId: number, workerId: number): number[] {
+  // Seeded by (contest, worker): the same contestant always draws the same paper.
   const next = rng(contestId * 1_000_003 + workerId * 7919);
   const out: number[] = [];
   for (const level of [1, 2, 3]) {
