@@ -59,6 +59,18 @@ export const PERMISSIONS = [
   // community_secretary grant must match a contestant).
   'contest.score',
   'contest.answer',
+  // Red stations (红色驿站) and public service rooms (公共服务用房): read the registries; keep them and record their use.
+  'stations.read',
+  'stations.manage',
+  // Funding (经费保障): read budgets and disbursements; keep budget lines and request disbursements; approve or reject them
+  // (never one's own request).
+  'funding.read',
+  'funding.manage',
+  'funding.approve',
+  // Innovation (创新创效): read the published case library; units submit their practices; the county reviews and publishes.
+  'innovation.read',
+  'innovation.submit',
+  'innovation.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +113,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workers.read', 'workers.manage', 'workers.configure',
     // The county runs the monthly secretary contest (擂台比武) and its question bank.
     'contest.read', 'contest.manage', 'contest.score',
+    // Safeguards: the county keeps every station, budget and case, approves disbursements and publishes innovations.
+    'stations.read', 'stations.manage', 'funding.read', 'funding.manage', 'funding.approve',
+    'innovation.read', 'innovation.submit', 'innovation.review',
   ],
   subdistrict_admin: [
     'nodes.read', 'nodes.write', 'partyOrgs.read', 'partyOrgs.write', 'users.read', 'users.manage', 'cockpit.read',
@@ -111,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ratings.read', 'ratings.manage',
     'workers.read', 'workers.manage',
     'contest.read', 'contest.score',
+    'stations.read', 'stations.manage', 'funding.read', 'funding.manage', 'funding.approve', 'innovation.read', 'innovation.submit',
   ],
   community_secretary: [
     'nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'people.unmask', 'orgs.read', 'orgs.write',
@@ -124,6 +140,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workers.read', 'workers.manage',
     // Secretaries take part in the contest (judges are appointed per contest, not by role).
     'contest.read', 'contest.score', 'contest.answer',
+    // The community runs its stations and rooms, requests its disbursements and submits its practices.
+    'stations.read', 'stations.manage', 'funding.read', 'funding.manage', 'innovation.read', 'innovation.submit',
   ],
   branch_secretary: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'people.write', 'orgs.read', 'tickets.read', 'tickets.report',
     // "Take matters to the branch": a branch raises its compound's matters; the community screens and runs them.
@@ -131,10 +149,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The compound branch approves dual registrations and runs its volunteer activities.
     'volunteers.read', 'volunteers.manage', 'points.read', 'cadreOpinions.answer',
     // The branch's own 30% of the property company's assessment.
-    'ratings.read', 'ratings.score'],
+    'ratings.read', 'ratings.score', 'stations.read', 'innovation.read', 'innovation.submit'],
   commissioner: ['nodes.read', 'partyOrgs.read', 'cockpit.read', 'people.read', 'orgs.read', 'tickets.read', 'tickets.report', 'tickets.handle',
     // The owner calls the reporter back: with a stated reason, audited.
-    'tickets.unmask', 'consultations.read', 'volunteers.read', 'ratings.read'],
+    'tickets.unmask', 'consultations.read', 'volunteers.read', 'ratings.read',
+    'stations.read', 'innovation.read'],
   // Separation of duties: the auditor reads the log and nothing it could cover up.
   auditor: ['audit.read', 'nodes.read'],
 };

@@ -55,6 +55,9 @@ import { communityWorkersRoutes } from './community-workers/community-workers.ro
 import { workerPayRoutes } from './worker-pay/worker-pay.routes.js';
 import { workerDevelopmentRoutes } from './worker-development/worker-development.routes.js';
 import { secretaryContestRoutes } from './secretary-contest/secretary-contest.routes.js';
+import { publicRedStationsRoutes, redStationsRoutes, serviceRoomsRoutes } from './red-stations/red-stations.routes.js';
+import { fundingRoutes } from './funding/funding.routes.js';
+import { innovationRoutes } from './innovation/innovation.routes.js';
 
 /** Every module's routes, mounted under /api. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -121,4 +124,9 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(async (a) => workerPayRoutes(a, deps), { prefix: '/worker-pay' });
   await api.register(async (a) => workerDevelopmentRoutes(a, deps), { prefix: '/worker-development' });
   await api.register(async (a) => secretaryContestRoutes(a, deps), { prefix: '/secretary-contests' });
+  await api.register(async (a) => redStationsRoutes(a, deps), { prefix: '/red-stations' });
+  await api.register(async (a) => serviceRoomsRoutes(a, deps), { prefix: '/service-rooms' });
+  await api.register(async (a) => publicRedStationsRoutes(a, deps), { prefix: '/public/red-stations' });
+  await api.register(async (a) => fundingRoutes(a, deps), { prefix: '/funding' });
+  await api.register(async (a) => innovationRoutes(a, deps), { prefix: '/innovation' });
 }

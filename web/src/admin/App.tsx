@@ -82,6 +82,18 @@ const ContestDetailPage = lazy(() => import('./pages/contest/ContestDetailPage')
 const ContestJudgePage = lazy(() => import('./pages/contest/JudgePage'));
 const ContestTestPage = lazy(() => import('./pages/contest/TestPage'));
 const MedalHistoryPage = lazy(() => import('./pages/contest/MedalHistoryPage'));
+const RedStationsPage = lazy(() => import('./pages/stations/RedStationsPage'));
+const RedStationDetailPage = lazy(() => import('./pages/stations/RedStationDetailPage'));
+const ServiceRoomsPage = lazy(() => import('./pages/stations/ServiceRoomsPage'));
+const ServiceRoomDetailPage = lazy(() => import('./pages/stations/ServiceRoomDetailPage'));
+const BudgetsPage = lazy(() => import('./pages/funding/BudgetsPage'));
+const DisbursementsPage = lazy(() => import('./pages/funding/DisbursementsPage'));
+const FundingReportPage = lazy(() => import('./pages/funding/FundingReportPage'));
+const InnovationLibraryPage = lazy(() => import('./pages/innovation/InnovationLibraryPage'));
+const InnovationCasePage = lazy(() => import('./pages/innovation/InnovationCasePage'));
+const InnovationSubmissionsPage = lazy(() => import('./pages/innovation/InnovationSubmissionsPage'));
+// The large-screen cockpit fills the screen: it renders outside the console frame.
+const CockpitScreenPage = lazy(() => import('./pages/cockpit/CockpitScreenPage'));
 const CadreOpinionsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionsPage'));
 const CadreOpinionDetailPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionDetailPage'));
 const CadreOpinionStatsPage = lazy(() => import('./pages/cadre-opinions/CadreOpinionStatsPage'));
@@ -122,6 +134,7 @@ function ConsoleRoutes() {
       <Routes>
         <Route path={PATHS.login} element={<LoginPage />} />
         <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+        <Route path={PATHS.cockpitScreen} element={<RequireAuth><RequirePermission permission="cockpit.read"><CockpitScreenPage /></RequirePermission></RequireAuth>} />
         <Route
           element={
             <RequireAuth>
@@ -188,6 +201,16 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.contests}/:id`} element={<RequirePermission permission="contest.read"><ContestDetailPage /></RequirePermission>} />
           <Route path={`${PATHS.contests}/:id/judge`} element={<RequirePermission permission="contest.read"><ContestJudgePage /></RequirePermission>} />
           <Route path={`${PATHS.contests}/:id/test`} element={<RequirePermission permission="contest.read"><ContestTestPage /></RequirePermission>} />
+          <Route path={PATHS.redStations} element={<RequirePermission permission="stations.read"><RedStationsPage /></RequirePermission>} />
+          <Route path={`${PATHS.redStations}/:id`} element={<RequirePermission permission="stations.read"><RedStationDetailPage /></RequirePermission>} />
+          <Route path={PATHS.serviceRooms} element={<RequirePermission permission="stations.read"><ServiceRoomsPage /></RequirePermission>} />
+          <Route path={`${PATHS.serviceRooms}/:id`} element={<RequirePermission permission="stations.read"><ServiceRoomDetailPage /></RequirePermission>} />
+          <Route path={PATHS.fundingBudgets} element={<RequirePermission permission="funding.read"><BudgetsPage /></RequirePermission>} />
+          <Route path={PATHS.fundingDisbursements} element={<RequirePermission permission="funding.read"><DisbursementsPage /></RequirePermission>} />
+          <Route path={PATHS.fundingReport} element={<RequirePermission permission="funding.read"><FundingReportPage /></RequirePermission>} />
+          <Route path={PATHS.innovation} element={<RequirePermission permission="innovation.read"><InnovationLibraryPage /></RequirePermission>} />
+          <Route path={PATHS.innovationSubmissions} element={<RequirePermission permission="innovation.submit"><InnovationSubmissionsPage /></RequirePermission>} />
+          <Route path={`${PATHS.innovation}/:id`} element={<RequirePermission permission="innovation.read"><InnovationCasePage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinions} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionsPage /></RequirePermission>} />
           <Route path={PATHS.cadreOpinionStats} element={<RequirePermission permission="cadreOpinions.request"><CadreOpinionStatsPage /></RequirePermission>} />
           <Route path={`${PATHS.cadreOpinions}/:id`} element={<RequirePermission permission={CADRE_OPINION_READERS}><CadreOpinionDetailPage /></RequirePermission>} />

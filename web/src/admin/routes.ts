@@ -5,6 +5,7 @@ export const PATHS = {
   login: '/login',
   changePassword: '/change-password',
   cockpit: '/cockpit',
+  cockpitScreen: '/cockpit/screen',
   search: '/search',
   tree: '/tree',
   people: '/people',
@@ -49,6 +50,13 @@ export const PATHS = {
   workerAssessments: '/workers/assessments',
   workerTraining: '/workers/training',
   contests: '/secretary-contests',
+  redStations: '/red-stations',
+  serviceRooms: '/service-rooms',
+  fundingBudgets: '/funding/budgets',
+  fundingDisbursements: '/funding/disbursements',
+  fundingReport: '/funding/report',
+  innovation: '/innovation',
+  innovationSubmissions: '/innovation/submissions',
   cadreOpinions: '/cadre-opinions',
   cadreOpinionStats: '/cadre-opinions/stats',
   users: '/users',
@@ -70,6 +78,9 @@ export const contestPath = (id: number) => `${PATHS.contests}/${id}`;
 export const contestJudgePath = (id: number) => `${PATHS.contests}/${id}/judge`;
 export const contestTestPath = (id: number) => `${PATHS.contests}/${id}/test`;
 export const contestMedalsPath = (workerId: number) => `${PATHS.contests}/medals/${workerId}`;
+export const redStationPath = (id: number) => `${PATHS.redStations}/${id}`;
+export const serviceRoomPath = (id: number) => `${PATHS.serviceRooms}/${id}`;
+export const innovationPath = (id: number) => `${PATHS.innovation}/${id}`;
 export const cadreOpinionPath = (id: number) => `${PATHS.cadreOpinions}/${id}`;
 export const pointLedgerPath = (personId: number) => `${PATHS.pointLedger}/${personId}`;
 

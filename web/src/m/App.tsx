@@ -20,8 +20,10 @@ const RedeemPage = lazy(() => import('./volunteer/RedeemPage'));
 const PropertyPage = lazy(() => import('./property/PropertyPage'));
 const InspectPage = lazy(() => import('./property/InspectPage'));
 const ScorePage = lazy(() => import('./property/ScorePage'));
+// 红色驿站: stations nearest first.
+const StationsPage = lazy(() => import('./stations/StationsPage'));
 
-type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting' | 'volunteer' | 'activity' | 'checkin' | 'register' | 'points' | 'redeem' | 'property' | 'inspect' | 'score';
+type Page = 'report' | 'track' | 'verify' | 'consult' | 'topic' | 'meeting' | 'volunteer' | 'activity' | 'checkin' | 'register' | 'points' | 'redeem' | 'property' | 'inspect' | 'score' | 'stations';
 const pageOf = (path: string): Page => {
   if (path.startsWith('/m/track')) return 'track';
   if (path.startsWith('/m/verify')) return 'verify';
@@ -37,6 +39,7 @@ const pageOf = (path: string): Page => {
   if (/^\/m\/property\/inspect\/?$/.test(path)) return 'inspect';
   if (/^\/m\/property\/score\/?$/.test(path)) return 'score';
   if (path.startsWith('/m/property')) return 'property';
+  if (path.startsWith('/m/stations')) return 'stations';
   return 'report';
 };
 /** The id or token in /m/consult/<id> and /m/consult/meeting/<token>. */
@@ -57,6 +60,7 @@ const TITLES = {
   property: 'residentProperty.title',
   inspect: 'residentProperty.inspectTitle',
   score: 'residentProperty.scoreTitle',
+  stations: 'residentStations.title',
 } as const;
 
 /** A few pages without a router: links change the path with pushState, Back works through popstate. */
@@ -113,6 +117,9 @@ export function App() {
         <a href="/m/property" aria-current={propertySection ? 'page' : undefined} onClick={go('/m/property')}>
           {t('residentProperty.tab')}
         </a>
+        <a href="/m/stations" aria-current={page === 'stations' ? 'page' : undefined} onClick={go('/m/stations')}>
+          {t('residentStations.title')}
+        </a>
       </nav>
       <main className="m-main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p className="m-note">{t('residentConsult.loading')}</p>}>
@@ -144,6 +151,8 @@ export function App() {
             <InspectPage onOpen={open} />
           ) : page === 'score' ? (
             <ScorePage onOpen={open} />
+          ) : page === 'stations' ? (
+            <StationsPage />
           ) : (
             <ReportPage onTrack={open} />
           )}

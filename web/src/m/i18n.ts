@@ -12,11 +12,13 @@ import { residentVolunteerZhCN } from '../shared/locales/resident-volunteer.zh-C
 import { residentVolunteerEn } from '../shared/locales/resident-volunteer.en';
 import { residentPropertyZhCN } from '../shared/locales/resident-property.zh-CN';
 import { residentPropertyEn } from '../shared/locales/resident-property.en';
+import { residentStationsZhCN } from '../shared/locales/resident-stations.zh-CN';
+import { residentStationsEn } from '../shared/locales/resident-stations.en';
 import { initI18n } from '../shared/language';
 
 export { changeLanguage, currentLanguage, type Language } from '../shared/language';
 
-const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN, ...residentVolunteerZhCN, ...residentPropertyZhCN };
-const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn, ...residentVolunteerEn, ...residentPropertyEn };
+const zh = { ...residentZhCN, ...residentVerifyZhCN, ...residentConsultZhCN, ...residentVolunteerZhCN, ...residentPropertyZhCN, ...residentStationsZhCN };
+const en = { ...residentEn, ...residentVerifyEn, ...residentConsultEn, ...residentVolunteerEn, ...residentPropertyEn, ...residentStationsEn };
 const i18n = initI18n({ 'zh-CN': { translation: zh }, en: { translation: en } });
 export default i18n;

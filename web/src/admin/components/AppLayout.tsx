@@ -10,6 +10,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
   LogoutOutlined,
   MenuOutlined,
   SearchOutlined,
@@ -32,6 +33,7 @@ import { VOLUNTEER_NAV } from './volunteerNav';
 import { CADRE_OPINION_NAV } from './cadreOpinionNav';
 import { RATING_NAV } from './ratingNav';
 import { WORKER_NAV } from './workerNav';
+import { SAFEGUARD_NAV } from './safeguardNav';
 import { PartyEmblem } from './PartyEmblem';
 
 
@@ -51,6 +53,7 @@ const NAV: NavGroup[] = [
     labelKey: 'brain',
     entries: [
       { path: PATHS.cockpit, labelKey: 'cockpit', icon: <DashboardOutlined />, permission: 'cockpit.read' },
+      { path: PATHS.cockpitScreen, labelKey: 'cockpitScreen', icon: <FundProjectionScreenOutlined />, permission: 'cockpit.read' },
       { path: PATHS.search, labelKey: 'search', icon: <SearchOutlined /> },
     ],
   },
@@ -83,6 +86,11 @@ const NAV: NavGroup[] = [
     key: 'workers',
     labelKey: 'workers',
     entries: WORKER_NAV,
+  },
+  {
+    key: 'safeguards',
+    labelKey: 'safeguards',
+    entries: SAFEGUARD_NAV,
   },
   {
     key: 'cadreOpinions',

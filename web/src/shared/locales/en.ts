@@ -23,6 +23,11 @@ import { workerPayEn } from './worker-pay.en';
 import { secretaryContestEn } from './secretary-contest.en';
 import { workerDevelopmentEn } from './worker-development.en';
 import { propertyRatingsEn } from './property-ratings.en';
+import { redStationsEn } from './red-stations.en';
+import { fundingEn } from './funding.en';
+import { innovationEn } from './innovation.en';
+import { cockpitScreenEn } from './cockpit-screen.en';
+import { residentStationsEn } from './resident-stations.en';
 import type { Strings } from './strings';
 
 export const en: Strings<typeof zhCN> = {
@@ -84,10 +89,19 @@ export const en: Strings<typeof zhCN> = {
       volunteers: 'Volunteering and points',
       ratings: 'Property ratings',
       workers: 'Community workers',
+      safeguards: 'Safeguards & innovation',
       cadreOpinions: 'Cadre opinions',
       system: 'System',
     },
     cockpit: 'Cockpit',
+    cockpitScreen: 'Cockpit screen',
+    redStations: 'Red stations',
+    serviceRooms: 'Service rooms',
+    fundingBudgets: 'Budgets',
+    fundingDisbursements: 'Disbursements',
+    fundingReport: 'Budget vs actual',
+    innovation: 'Innovation library',
+    innovationSubmissions: 'Innovation submissions',
     tree: 'Organisation',
     users: 'Users & grants',
     open311Keys: 'Open311 API keys',
@@ -393,6 +407,11 @@ export const en: Strings<typeof zhCN> = {
   ...workerPayEn,
   ...workerDevelopmentEn,
   ...secretaryContestEn,
+  ...redStationsEn,
+  ...fundingEn,
+  ...innovationEn,
+  ...cockpitScreenEn,
+  ...residentStationsEn,
   ...propertyRatingsEn,
   ...residentVolunteerEn,
   ...residentPropertyEn,

@@ -22,6 +22,11 @@ import { workerPayZhCN } from './worker-pay.zh-CN';
 import { secretaryContestZhCN } from './secretary-contest.zh-CN';
 import { workerDevelopmentZhCN } from './worker-development.zh-CN';
 import { propertyRatingsZhCN } from './property-ratings.zh-CN';
+import { redStationsZhCN } from './red-stations.zh-CN';
+import { fundingZhCN } from './funding.zh-CN';
+import { innovationZhCN } from './innovation.zh-CN';
+import { cockpitScreenZhCN } from './cockpit-screen.zh-CN';
+import { residentStationsZhCN } from './resident-stations.zh-CN';
 
 export const zhCN = {
   app: {
@@ -82,10 +87,19 @@ export const zhCN = {
       volunteers: '志愿服务与积分',
       ratings: '物业考核',
       workers: '社区工作者',
+      safeguards: '保障与创新',
       cadreOpinions: '干部征求意见',
       system: '系统管理',
     },
     cockpit: '驾驶舱',
+    cockpitScreen: '大屏驾驶舱',
+    redStations: '红色驿站',
+    serviceRooms: '公共服务用房',
+    fundingBudgets: '经费预算',
+    fundingDisbursements: '经费发放',
+    fundingReport: '预算执行',
+    innovation: '创新案例库',
+    innovationSubmissions: '创新成果申报',
     tree: '组织架构',
     users: '用户与授权',
     open311Keys: 'Open311 接口密钥',
@@ -391,6 +405,11 @@ export const zhCN = {
   ...workerPayZhCN,
   ...workerDevelopmentZhCN,
   ...secretaryContestZhCN,
+  ...redStationsZhCN,
+  ...fundingZhCN,
+  ...innovationZhCN,
+  ...cockpitScreenZhCN,
+  ...residentStationsZhCN,
   ...propertyRatingsZhCN,
   ...residentVolunteerZhCN,
   ...residentPropertyZhCN,

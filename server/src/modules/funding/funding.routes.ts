@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/http/app.js';
+
+export async function fundingRoutes(_app: FastifyInstance, _deps: AppDeps): Promise<void> {}

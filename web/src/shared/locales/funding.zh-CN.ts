@@ -1,0 +1,6 @@
+/** Simplified Chinese strings: funding. */
+export const fundingZhCN = {
+  funding: {
+    title: '经费保障',
+  },
+};

@@ -1,0 +1,6 @@
+/** Simplified Chinese strings: red-stations. */
+export const redStationsZhCN = {
+  stations: {
+    title: '红色驿站',
+  },
+};
