@@ -30,3 +30,6 @@ export * from './property-rating-kinds.js';
 export * from './community-worker-kinds.js';
 export * from './worker-pay-kinds.js';
 export * from './secretary-contest-kinds.js';
+export * from './red-station-kinds.js';
+export * from './innovation-kinds.js';
+export * from './funding-kinds.js';

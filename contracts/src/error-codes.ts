@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   'PAY_SHEET_LOCKED',
   'PAY_SHEET_NOT_DRAFT',
   'PROMOTION_NOT_ELIGIBLE',
+  // Funding (经费保障): disbursement approval and budget rules.
+  'FUNDING_SELF_APPROVAL',
+  'FUNDING_OVER_BUDGET',
+  'FUNDING_BELOW_APPROVED',
+  'FUNDING_PAYEE_INELIGIBLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,3 +35,6 @@ export * from './community-workers.js';
 export * from './worker-pay.js';
 export * from './worker-development.js';
 export * from './secretary-contest.js';
+export * from './red-stations.js';
+export * from './innovation.js';
+export * from './funding.js';

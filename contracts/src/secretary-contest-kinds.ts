@@ -25,3 +25,17 @@ export const CONTEST_LIMITS = {
   maxPerLevel: 20,
   maxMinutes: 180,
 } as const;
+
+/** The two options of a true/false question, in this order. */
+export const TRUE_FALSE_OPTIONS = ['正确', '错误'] as const;
+export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/** What is wrong with a question's answer for its kind and options (Chinese, for people); null when it is consistent. */
+export function questionProblem(x: { kind: QuestionKind; options: readonly string[]; answer: readonly number[] }): string | null {
+  if (x.answer.some((i) => i >= x.options.length)) return '答案序号超出选项范围';
+  if (new Set(x.answer).size !== x.answer.length) return '答案序号不能重复';
+  if (x.kind === 'truefalse' && x.options.length !== 2) return '判断题应有两个选项（正确、错误）';
+  if (x.kind !== 'multiple' && x.answer.length !== 1) return '单选题和判断题只有一个正确答案';
+  if (x.kind === 'multiple' && x.answer.length < 2) return '多选题至少有两个正确答案';
+  return null;
+}

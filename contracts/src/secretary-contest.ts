@@ -29,6 +29,25 @@ export type QuestionDto = z.infer<typeof questionSchema>;
 export const questionListSchema = z.object({ data: z.array(questionSchema), counts: z.record(z.string(), z.number().int()) });
 export type QuestionListDto = z.infer<typeof questionListSchema>;
 
+/** One row of the question bank's Excel import, as typed (options A–F, the answer as letters). */
+export const questionImportRowSchema = z.object({
+  kind: questionKindSchema,
+  difficulty: z.string().trim().regex(/^[123]$/, { message: '难度只能填 1、2 或 3' }).transform(Number),
+  stem: text(500),
+  optionA: text(200).optional(),
+  optionB: text(200).optional(),
+  optionC: text(200).optional(),
+  optionD: text(200).optional(),
+  optionE: text(200).optional(),
+  optionF: text(200).optional(),
+  answer: z.string().trim().min(1).max(20, { message: '答案过长：填选项字母，如 A 或 ACD' }),
+});
+export type QuestionImportRow = z.infer<typeof questionImportRowSchema>;
+
+/** Console users who may be appointed judges (they hold a role that may score): names only. */
+export const judgeCandidateListSchema = z.object({ data: z.array(z.object({ id: z.number().int(), name: z.string(), unit: z.string().nullable() })) });
+export type JudgeCandidateListDto = z.infer<typeof judgeCandidateListSchema>;
+
 // ── Contests ───────────────────────────────────────────────────────────────────────────────
 export const contestCreateSchema = z
   .object({

@@ -35,7 +35,8 @@ CREATE TABLE red_station_visits (
   recorded_by integer REFERENCES users(id),
   created_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX red_station_visits_station_idx ON red_station_visits (station_id, visited_on);
+-- One record per station and day: a second answers 409 (the service checks first, under a lock on the station).
+CREATE UNIQUE INDEX red_station_visits_station_idx ON red_station_visits (station_id, visited_on);
 CREATE INDEX red_station_visits_day_idx ON red_station_visits (visited_on);
 
 CREATE TABLE service_rooms (

@@ -10,6 +10,7 @@ import { remindCadreOpinions } from './modules/cadre-opinions/cadre-opinions.rem
 import { creditStewardDuty } from './modules/points/steward-duty.js';
 import { remindRatingPeriods } from './modules/property-ratings/rating-reminders.js';
 import { isDatabaseEmpty, seedDemo } from './seed/seed.js';
+import { refreshCockpitSnapshots, SNAPSHOT_JOB_EVERY_MS } from './modules/cockpit/cockpit.service.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -34,6 +35,8 @@ scheduleJob(db, app.log, 'cadre-opinion-reminders', 7_244_110, 60 * 60_000, (q) 
 scheduleJob(db, app.log, 'steward-duty-points', 7_244_120, 60 * 60_000, (q) => creditStewardDuty(q));
 // Property-rating scorers missing a card when the deadline is three days away or less: checked hourly, once per period and China day.
 scheduleJob(db, app.log, 'rating-submission-reminders', 7_244_130, 60 * 60_000, (q) => remindRatingPeriods(q));
+// Cockpit snapshots of the county, subdistricts and communities: every 5 minutes (others on demand).
+scheduleJob(db, app.log, 'cockpit-snapshots', 7_244_140, SNAPSHOT_JOB_EVERY_MS, (q) => refreshCockpitSnapshots(q));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

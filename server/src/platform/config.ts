@@ -38,6 +38,10 @@ const envSchema = z.object({
   SMS_TEMPLATE: z.string().refine((s) => s.includes('{code}'), '须包含 {code}').default('【夏津社区治理】您的验证码是{code}，5分钟内有效，请勿告诉他人。'),
   SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   RESIDENT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  MAP_TILE_URL: z
+    .url({ protocol: /^https?$/, message: '应为 http(s) 地址' })
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)) && !new URL(u).hostname.includes('{'), '须包含 {z}、{x}、{y} 占位符（主机名中不可含占位符）')
+    .optional(),
 });
 
 export interface SmsConfig {
@@ -80,6 +84,8 @@ export interface Config {
   sms: SmsConfig;
   /** Verification codes sent per client address and hour (stored, so shared by every app node). */
   residentCodesPerIpPerHour: number;
+  /** Map tiles for the cockpit's map view ({z}/{x}/{y} template); null: a schematic tree instead. */
+  mapTileUrl: string | null;
   /** NODE_ENV, for start-up warnings. */
   production: boolean;
   version: string;
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hotlineSecret: e.HOTLINE_SECRET ?? ((e.DEMO_MODE ?? embedded) ? DEMO_HOTLINE_SECRET : null),
     sms: { provider: e.SMS_PROVIDER, httpUrl: e.SMS_HTTP_URL ?? null, httpToken: e.SMS_HTTP_TOKEN ?? null, template: e.SMS_TEMPLATE, timeoutMs: e.SMS_HTTP_TIMEOUT_MS },
     residentCodesPerIpPerHour: e.RESIDENT_CODES_PER_IP_PER_HOUR,
+    mapTileUrl: e.MAP_TILE_URL ?? null,
     production: env.NODE_ENV === 'production',
   };
   if (config.sms.provider === 'http' && !config.sms.httpUrl) throw new Error('Invalid configuration:\n  SMS_HTTP_URL: SMS_PROVIDER=http 时必须设置');

@@ -183,7 +183,7 @@ describe('demo tickets', () => {
 
   it('one audit row sums the seeding up, none per ticket', async () => {
     const rows = await t.db.query<{ action: string; details: Record<string, number> }>("SELECT action, details FROM audit_log WHERE action LIKE 'seed.%' OR action LIKE 'ticket.%' ORDER BY id");
-    expect(rows.map((r) => r.action)).toEqual(['seed.tickets', 'seed.consultations', 'seed.volunteers', 'seed.cadreOpinions', 'seed.propertyRatings', 'seed.communityWorkers', 'seed.workerDevelopment', 'seed.workerPay', 'seed.secretaryContest', 'seed.demo']);
+    expect(rows.map((r) => r.action)).toEqual(['seed.tickets', 'seed.consultations', 'seed.volunteers', 'seed.cadreOpinions', 'seed.propertyRatings', 'seed.communityWorkers', 'seed.workerDevelopment', 'seed.workerPay', 'seed.secretaryContest', 'seed.innovation', 'seed.funding', 'seed.demo']);
     expect(rows[0]!.details).toMatchObject({ tickets: TICKET_FIGURES.tickets, receptionDays: TICKET_FIGURES.receptionDays });
   });
 });

@@ -82,6 +82,7 @@ const ContestDetailPage = lazy(() => import('./pages/contest/ContestDetailPage')
 const ContestJudgePage = lazy(() => import('./pages/contest/JudgePage'));
 const ContestTestPage = lazy(() => import('./pages/contest/TestPage'));
 const MedalHistoryPage = lazy(() => import('./pages/contest/MedalHistoryPage'));
+const QuestionBankPage = lazy(() => import('./pages/contest/QuestionBankPage'));
 const RedStationsPage = lazy(() => import('./pages/stations/RedStationsPage'));
 const RedStationDetailPage = lazy(() => import('./pages/stations/RedStationDetailPage'));
 const ServiceRoomsPage = lazy(() => import('./pages/stations/ServiceRoomsPage'));
@@ -197,6 +198,7 @@ function ConsoleRoutes() {
           <Route path={`${PATHS.workerAssessments}/:id`} element={<RequirePermission permission="workers.read"><AssessmentDetailPage /></RequirePermission>} />
           <Route path={PATHS.workerTraining} element={<RequirePermission permission="workers.read"><TrainingPage /></RequirePermission>} />
           <Route path={PATHS.contests} element={<RequirePermission permission="contest.read"><ContestsPage /></RequirePermission>} />
+          <Route path={PATHS.contestQuestions} element={<RequirePermission permission="contest.manage"><QuestionBankPage /></RequirePermission>} />
           <Route path={`${PATHS.contests}/medals/:workerId`} element={<RequirePermission permission="contest.read"><MedalHistoryPage /></RequirePermission>} />
           <Route path={`${PATHS.contests}/:id`} element={<RequirePermission permission="contest.read"><ContestDetailPage /></RequirePermission>} />
           <Route path={`${PATHS.contests}/:id/judge`} element={<RequirePermission permission="contest.read"><ContestJudgePage /></RequirePermission>} />

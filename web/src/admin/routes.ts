@@ -50,6 +50,7 @@ export const PATHS = {
   workerAssessments: '/workers/assessments',
   workerTraining: '/workers/training',
   contests: '/secretary-contests',
+  contestQuestions: '/secretary-contests/questions',
   redStations: '/red-stations',
   serviceRooms: '/service-rooms',
   fundingBudgets: '/funding/budgets',

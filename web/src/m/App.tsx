@@ -118,7 +118,7 @@ export function App() {
           {t('residentProperty.tab')}
         </a>
         <a href="/m/stations" aria-current={page === 'stations' ? 'page' : undefined} onClick={go('/m/stations')}>
-          {t('residentStations.title')}
+          {t('residentStations.tab')}
         </a>
       </nav>
       <main className="m-main" ref={main} tabIndex={-1}>

@@ -6,8 +6,8 @@ import { authOf } from '../../platform/http/access.js';
 import { scopeFor } from '../../platform/auth/scope.js';
 import { CockpitService } from './cockpit.service.js';
 
-export async function cockpitRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
-  const service = new CockpitService(db);
+export async function cockpitRoutes(app: FastifyInstance, { db, config }: AppDeps): Promise<void> {
+  const service = new CockpitService(db, config.mapTileUrl);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/summary',
     { config: { access: 'cockpit.read' }, schema: { tags: ['cockpit'], querystring: cockpitQuerySchema, response: { 200: cockpitSummarySchema } } },

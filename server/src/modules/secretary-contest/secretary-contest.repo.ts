@@ -33,6 +33,11 @@ export async function getQuestion(q: Queryable, id: number): Promise<QuestionRow
 export async function retireQuestion(q: Queryable, id: number): Promise<void> {
   await q.query('UPDATE contest_questions SET active = false WHERE id = $1', [id]);
 }
+/** Which of `stems` an active question already has. */
+export async function activeStems(q: Queryable, stems: string[]): Promise<Set<string>> {
+  const rows = await q.query<{ stem: string }>('SELECT stem FROM contest_questions WHERE active AND stem = ANY($1::text[])', [stems]);
+  return new Set(rows.map((r) => r.stem));
+}
 /** Active question ids grouped by difficulty. */
 export async function activeBank(q: Queryable): Promise<Map<number, number[]>> {
   const rows = await q.query<{ id: number; difficulty: number }>('SELECT id, difficulty FROM contest_questions WHERE active ORDER BY id');
@@ -95,8 +100,24 @@ export async function closeContest(q: Queryable, id: number, at: Date | null = n
 }
 
 // ── Judges ──────────────────────────────────────────────────────────────────────────────────
-export async function usersExist(q: Queryable, ids: number[]): Promise<number[]> {
-  return (await q.query<{ id: number }>('SELECT id FROM users WHERE id = ANY($1::int[]) AND NOT disabled', [ids])).map((r) => r.id);
+/** Of `ids`, the enabled users holding one of `roles` (roles that may score). */
+export async function usersExist(q: Queryable, ids: number[], roles: readonly string[]): Promise<number[]> {
+  return (
+    await q.query<{ id: number }>(
+      'SELECT u.id FROM users u WHERE u.id = ANY($1::int[]) AND NOT u.disabled AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id AND g.role = ANY($2::text[]))',
+      [ids, roles],
+    )
+  ).map((r) => r.id);
+}
+/** Enabled users holding one of `roles`, with the node of their highest such grant (to tell namesakes apart). */
+export function judgeCandidates(q: Queryable, roles: readonly string[]): Promise<{ id: number; name: string; unit: string | null }[]> {
+  return q.query(
+    `SELECT u.id, u.display_name AS name,
+       (SELECT n.name FROM grants g JOIN nodes n ON n.id = g.node_id WHERE g.user_id = u.id AND g.role = ANY($1::text[]) ORDER BY length(n.path), g.id LIMIT 1) AS unit
+     FROM users u WHERE NOT u.disabled AND EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id AND g.role = ANY($1::text[]))
+     ORDER BY u.display_name, u.id`,
+    [roles],
+  );
 }
 export async function insertJudges(q: Queryable, contestId: number, ids: number[]): Promise<void> {
   await q.query('INSERT INTO secretary_contest_judges (contest_id, user_id) SELECT $1, unnest($2::int[])', [contestId, ids]);

@@ -8,6 +8,7 @@ import {
   contestRewardsBodySchema,
   emptyBodySchema,
   idParamsSchema,
+  judgeCandidateListSchema,
   judgeScoreBodySchema,
   medalHistorySchema,
   paperSchema,
@@ -19,6 +20,9 @@ import {
 } from '@xj/contracts';
 import type { AppDeps } from '../../platform/http/app.js';
 import { actorOf, authOf } from '../../platform/http/access.js';
+import { registerImportRoutes } from '../../platform/excel/import-routes.js';
+import { sheetBuffer, xlsxDownload } from '../../platform/excel/workbook.js';
+import { QUESTION_EXPORT_COLUMNS, QUESTION_IMPORT, questionImportHandler } from './secretary-contest.excel.js';
 import { SecretaryContestService } from './secretary-contest.service.js';
 
 /**
@@ -44,6 +48,21 @@ export async function secretaryContestRoutes(app: FastifyInstance, deps: AppDeps
   r.post('/questions/:id/retire', { config: manage, schema: { tags, summary: '停用试题', params: idParamsSchema, body: emptyBodySchema, response: { 200: questionSchema } } }, async (req) =>
     service.retireQuestion(req.params.id, actorOf(req)),
   );
+
+  // The bank's Excel import (template, upload, per-row report) and export, in a child context:
+  // the upload parser must not make the JSON routes accept multipart bodies.
+  await app.register(
+    async (excel) => {
+      await registerImportRoutes(excel, { db: deps.db, access: 'contest.manage', tags, spec: QUESTION_IMPORT, handler: (req) => questionImportHandler(actorOf(req).userId) });
+      excel.get('/export', { config: manage, schema: { tags, summary: '导出题库（.xlsx，可修改后重新导入）' } }, async (_req, reply) =>
+        xlsxDownload(reply, await sheetBuffer('擂台比武题库', QUESTION_EXPORT_COLUMNS, (await service.listQuestions()).data), '擂台比武题库.xlsx'),
+      );
+    },
+    { prefix: '/questions' },
+  );
+
+  // Who may be appointed a judge (console users holding a role that may score; names only).
+  r.get('/judge-candidates', { config: manage, schema: { tags, summary: '评委候选人', response: { 200: judgeCandidateListSchema } } }, async () => service.judgeCandidates());
 
   // A secretary's medal history.
   r.get('/workers/:workerId/medals', { config: read, schema: { tags, summary: '社区书记的奖牌记录与走势', params: workerIdParamsSchema, response: { 200: medalHistorySchema } } }, async (req) =>

@@ -1,6 +1,10 @@
 import {
   CONTEST_LIMITS,
   MEDAL_LABELS,
+  questionProblem,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type JudgeCandidateListDto,
   type ContestCreate,
   type ContestDetailDto,
   type ContestEntryDto,
@@ -24,17 +28,16 @@ import { answerCorrect, drawPaper, hundredthsToNumber, meanHundredths, rankEntri
 import * as repo from './secretary-contest.repo.js';
 
 const CONTEST = '擂台比武';
+/** Roles whose holders may score, so may be appointed judges. */
+export const JUDGE_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('contest.score'));
 const QUESTION = '试题';
 
 const questionDto = (r: repo.QuestionRow): QuestionDto => ({ id: r.id, kind: r.kind, difficulty: r.difficulty, stem: r.stem, options: r.options, answer: r.answer, active: r.active });
 
 /** Checks a question's answer against its kind and options (400 in Chinese). */
 function checkQuestion(x: QuestionCreate): void {
-  if (x.answer.some((i) => i >= x.options.length)) throw badRequest('答案序号超出选项范围');
-  if (new Set(x.answer).size !== x.answer.length) throw badRequest('答案序号不能重复');
-  if (x.kind === 'truefalse' && x.options.length !== 2) throw badRequest('判断题应有两个选项（正确、错误）');
-  if (x.kind !== 'multiple' && x.answer.length !== 1) throw badRequest('单选题和判断题只有一个正确答案');
-  if (x.kind === 'multiple' && x.answer.length < 2) throw badRequest('多选题至少有两个正确答案');
+  const problem = questionProblem(x);
+  if (problem) throw badRequest(problem);
 }
 
 export class SecretaryContestService {
@@ -67,6 +70,11 @@ export class SecretaryContestService {
       await appendAudit(q, { ...actorEntry(actor), action: 'contestQuestion.retire', targetType: 'contest_question', targetId: id, result: 'success' });
       return questionDto((await repo.getQuestion(q, id))!);
     });
+  }
+
+  /** Console users who may be appointed judges (names and their unit only). */
+  async judgeCandidates(): Promise<JudgeCandidateListDto> {
+    return { data: await repo.judgeCandidates(this.db, JUDGE_ROLES) };
   }
 
   // ── Contests ─────────────────────────────────────────────────────────────────────────────
@@ -128,8 +136,8 @@ export class SecretaryContestService {
     return this.db.tx(async (q) => {
       if (await repo.monthTaken(q, input.month)) throw conflict(`${input.month} 的擂台比武已经创建`);
       const judgeIds = [...new Set(input.judgeIds)];
-      const found = await repo.usersExist(q, judgeIds);
-      if (found.length !== judgeIds.length) throw badRequest('评委账号不存在或已停用');
+      const found = await repo.usersExist(q, judgeIds, JUDGE_ROLES);
+      if (found.length !== judgeIds.length) throw badRequest('评委账号不存在、已停用或没有评分权限，请从评委候选名单中选择');
       const bank = await repo.activeBank(q);
       for (const level of [1, 2, 3]) {
         if ((bank.get(level)?.length ?? 0) < input.perLevel) throw badRequest(`题库中难度 ${level} 的试题不足 ${input.perLevel} 道`);

@@ -70,7 +70,8 @@ export async function buildApp(config: Config, db: Db, opts: BuildOptions = {}):
         scriptSrc: ["'self'"],
         // Ant Design injects its generated styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The cockpit's map tiles (MAP_TILE_URL) come from the tile server's origin.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl).origin] : [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

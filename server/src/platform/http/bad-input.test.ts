@@ -504,6 +504,39 @@ const ROUTES: WriteRoute[] = [
   { name: 'PUT /api/secretary-contests/:id/rewards', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/secretary-contests/${id}/rewards`, valid: () => ({ rewards: [{ medal: 'gold', text: '坏输入奖励', amount: 100 }] }), wrongType: { rewards: 'x' }, tooLong: { rewards: [{ medal: 'gold', text: long(200), amount: 100 }] } },
   { name: 'POST /api/secretary-contests/:id/test/start', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/secretary-contests/${id}/test/start` },
   { name: 'POST /api/secretary-contests/:id/test/submit', method: 'POST', hasId: true, as: () => secretary, url: (id = '2147483647') => `/api/secretary-contests/${id}/test/submit`, valid: () => ({ answers: [{ seq: 1, chosen: [0] }] }), wrongType: { answers: 'x' }, tooLong: { answers: Array.from({ length: 61 }, (_, i) => ({ seq: 1 + (i % 60), chosen: [0] })) } },
+  // Red stations (红色驿站) and public service rooms (公共服务用房).
+  { name: 'POST /api/red-stations', method: 'POST', url: () => '/api/red-stations', valid: () => ({ nodeId: ids.community, name: '坏输入驿站', placeKind: 'park', services: ['water'], openingHours: '全天', address: '坏输入路' }), wrongType: { services: 'water' }, tooLong: { name: long(100) } },
+  { name: 'PATCH /api/red-stations/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/red-stations/${id}`, valid: () => ({ name: '坏输入改名' }), wrongType: { lat: '36.9', lng: '116' }, tooLong: { address: long(200) } },
+  { name: 'POST /api/red-stations/:id/visits', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/red-stations/${id}/visits`, valid: () => ({ visitedOn: '2026-01-01', visitors: 3 }), wrongType: { visitors: '3' }, tooLong: { note: long(500) } },
+  { name: 'POST /api/service-rooms', method: 'POST', url: () => '/api/service-rooms', valid: () => ({ nodeId: ids.community, name: '坏输入用房', handedOverBy: 'developer', areaSqm: 50, uses: ['culture'] }), wrongType: { areaSqm: '50' }, tooLong: { name: long(100) } },
+  { name: 'PATCH /api/service-rooms/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/service-rooms/${id}`, valid: () => ({ name: '坏输入改名' }), wrongType: { uses: 'culture' }, tooLong: { handoverNote: long(200) } },
+  { name: 'POST /api/service-rooms/:id/uses', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/service-rooms/${id}/uses`, valid: () => ({ usedOn: '2026-01-01', use: 'culture', participants: 3 }), wrongType: { participants: '3' }, tooLong: { note: long(500) } },
+  // Funding (经费保障): budget lines, disbursement requests and decisions.
+  { name: 'POST /api/funding/lines', method: 'POST', url: () => '/api/funding/lines', valid: () => ({ year: 2039, nodeId: ids.community, kind: 'party_work_fund', amountFen: 100 }), wrongType: { amountFen: '100' }, tooLong: { note: long(200) } },
+  { name: 'PATCH /api/funding/lines/:id', method: 'PATCH', hasId: true, url: (id = '2147483647') => `/api/funding/lines/${id}`, valid: () => ({ amountFen: 100, note: '坏输入' }), wrongType: { amountFen: 1.5 }, tooLong: { note: long(200) } },
+  { name: 'DELETE /api/funding/lines/:id', method: 'DELETE', hasId: true, url: (id = '2147483647') => `/api/funding/lines/${id}` },
+  { name: 'POST /api/funding/disbursements', method: 'POST', url: () => '/api/funding/disbursements', valid: () => ({ budgetLineId: 2147483647, month: '2039-01', payeeName: '坏输入', amountFen: 100, purpose: '坏输入拨付' }), wrongType: { amountFen: '100' }, tooLong: { purpose: long(200) } },
+  { name: 'POST /api/funding/disbursements/batch', method: 'POST', url: () => '/api/funding/disbursements/batch', valid: () => ({ budgetLineId: 2147483647, month: '2039-01', amountFen: 100, purpose: '坏输入批量' }), wrongType: { month: 202901 }, tooLong: { purpose: long(200) } },
+  { name: 'POST /api/funding/disbursements/approve-batch', method: 'POST', url: () => '/api/funding/disbursements/approve-batch', valid: () => ({ ids: [2147483647] }), wrongType: { ids: 'x' }, tooLong: { ids: Array.from({ length: 501 }, (_, i) => i + 1) } },
+  { name: 'POST /api/funding/disbursements/:id/approve', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/funding/disbursements/${id}/approve` },
+  { name: 'POST /api/funding/disbursements/:id/reject', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/funding/disbursements/${id}/reject`, valid: () => ({ reason: '坏输入驳回' }), wrongType: { reason: 1 }, tooLong: { reason: long(200) } },
+  // Innovation (创新创效): drafts, the unit's steps, the county's review and attachment removal.
+  {
+    name: 'POST /api/innovation',
+    method: 'POST',
+    url: () => '/api/innovation',
+    valid: () => ({ nodeId: ids.community, unitName: '坏输入单位', title: '坏输入案例', problem: '坏输入问题', method: '坏输入做法', results: '坏输入成效', figures: [{ label: '数', value: 1, unit: '个' }], tags: ['坏输入'] }),
+    wrongType: { figures: 'x' },
+    tooLong: { tags: ['x'.repeat(13)] },
+  },
+  { name: 'PUT /api/innovation/:id', method: 'PUT', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}`, valid: () => ({ nodeId: ids.community, unitName: '坏输入单位', title: '坏输入案例', problem: '坏输入问题', method: '坏输入做法', results: '坏输入成效' }), wrongType: { nodeId: 'abc' }, tooLong: { title: long(100) } },
+  { name: 'POST /api/innovation/:id/submit', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/submit` },
+  { name: 'POST /api/innovation/:id/recall', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/recall` },
+  { name: 'POST /api/innovation/:id/withdraw', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/withdraw`, valid: () => ({ reason: '坏输入放弃' }), wrongType: { reason: 1 }, tooLong: { reason: long(500) } },
+  { name: 'POST /api/innovation/:id/publish', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/publish` },
+  { name: 'POST /api/innovation/:id/return', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/return`, valid: () => ({ note: '坏输入退回' }), wrongType: { note: ['x'] }, tooLong: { note: long(500) } },
+  { name: 'POST /api/innovation/:id/unpublish', method: 'POST', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/unpublish`, valid: () => ({ reason: '坏输入撤销' }), wrongType: { reason: false }, tooLong: { reason: long(500) } },
+  { name: 'DELETE /api/innovation/:id/attachments/:attachmentId', method: 'DELETE', hasId: true, url: (id = '2147483647') => `/api/innovation/${id}/attachments/2147483647` },
 ];
 
 function send(r: WriteRoute, opts: Partial<InjectOptions> & { url?: string }): Promise<LightMyRequestResponse> {
@@ -751,6 +784,8 @@ const ROLE_IMPORTS = [
   '/api/property-contracts/import',
   '/api/owners-committees/import',
   '/api/workers/import',
+  // The secretary contest's question bank (擂台比武题库).
+  '/api/secretary-contests/questions/import',
 ];
 
 describe.each(ROLE_IMPORTS)('POST %s (multipart upload)', (path) => {
@@ -835,6 +870,8 @@ describe.each([
   ['POST /api/consultations/topics/:id/options/:optionId/attachments', () => admin.request, '/api/consultations/topics/2147483647/options/1/attachments', {}],
   // A steward's inspection photo (its own test covers types, the limit and ownership).
   ['POST /api/public/property-ratings/inspections/:id/photos', () => resident.request, '/api/public/property-ratings/inspections/2147483647/photos', {}],
+  // An innovation case's file (its own test covers types, sizes, the count and states).
+  ['POST /api/innovation/:id/attachments', () => admin.request, '/api/innovation/2147483647/attachments', {}],
 ] as const)('%s (multipart upload)', (_name, sender, url, extra) => {
   const post = (o: Partial<InjectOptions>) => sender()({ method: 'POST', url, ...o, headers: { ...extra, ...(o.headers ?? {}) } });
   it('no upload, another content type, a text file named .jpg or bad parameters → 4xx, nothing written', async () => {
@@ -857,6 +894,7 @@ describe.each([
 /** Write routes covered by their own cases above rather than by the JSON table. */
 const SPECIAL_CASES = ['POST /api/people/import', ...ROLE_IMPORTS.map((p) => `POST ${p}`), 'POST /api/hotline/tickets', 'POST /api/tickets/:id/photos', 'POST /api/public/tickets/:code/photos',
   'POST /api/consultations/topics/:id/options/:optionId/attachments', 'POST /api/public/property-ratings/inspections/:id/photos',
+  'POST /api/innovation/:id/attachments',
 ];
 
 describe('coverage', () => {

@@ -48,6 +48,8 @@ describe('route declarations', () => {
       'GET /api/public/volunteers/activities', 'GET /api/public/volunteers/activities/:id',
       // Compounds' published property grades (四色管理考核): no personal data; the survey and scorecards are `resident` routes.
       'GET /api/public/property-ratings/compounds', 'GET /api/public/property-ratings/compounds/:id',
+      // Red stations for the resident phone page (no personal data).
+      'GET /api/public/red-stations', 'GET /api/public/red-stations/:id',
     ].sort());
   });
 
@@ -79,7 +81,7 @@ describe('route declarations', () => {
   it('every write route needs a write permission or a signed-in user', () => {
     const writes = api().filter((r) => r.method !== 'GET' && r.access !== 'public' && r.access !== 'signed' && r.access !== 'resident');
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise|request|answer|score|publish)$/.test(p)), 'authenticated'];
+    const writePermissions = [...PERMISSIONS.filter((p) => /\.(write|manage|unmask|report|handle|confirm|configure|raise|request|answer|score|publish|approve|submit|review)$/.test(p)), 'authenticated'];
     for (const w of writes) expect(writePermissions, `${w.method} ${w.url}`).toContain(w.access);
   });
 

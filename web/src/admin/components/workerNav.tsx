@@ -1,5 +1,5 @@
 /** 社区工作者 menu entries: the registry, the 三岗十八级 pay scheme and sheets, promotions, assessments and training. */
-import { AccountBookOutlined, BookOutlined, TrophyOutlined, FundOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BookOutlined, FileTextOutlined, TrophyOutlined, FundOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { PATHS } from '../routes';
 import type { NavEntry } from './navEntry';
 
@@ -10,5 +10,6 @@ export const WORKER_NAV: NavEntry[] = [
   { path: PATHS.workerAssessments, labelKey: 'workerAssessments', icon: <FundOutlined />, permission: 'workers.read' },
   { path: PATHS.workerTraining, labelKey: 'workerTraining', icon: <BookOutlined />, permission: 'workers.read' },
   { path: PATHS.contests, labelKey: 'secretaryContest', icon: <TrophyOutlined />, permission: 'contest.read' },
+  { path: PATHS.contestQuestions, labelKey: 'contestQuestions', icon: <FileTextOutlined />, permission: 'contest.manage' },
   { path: PATHS.workerPayScheme, labelKey: 'workerPayScheme', icon: <SettingOutlined />, permission: 'workers.read' },
 ];

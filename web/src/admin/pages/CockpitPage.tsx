@@ -1,139 +1,78 @@
-/** 智慧大脑 · 驾驶舱: headline counts and compound charts for the user's scope (or a chosen node). */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, TreeSelect, Typography } from 'antd';
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  BuildOutlined,
-  ClusterOutlined,
-  FlagOutlined,
-  HomeOutlined,
-  ReloadOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+/** 智慧大脑 · 驾驶舱 (console): every cockpit figure for a node, with breadcrumb drill-down kept in ?nodeId=. */
+import { Alert, Breadcrumb, Button, Card, Col, Empty, List, Row, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
+import { DesktopOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { COMPOUND_KINDS } from '@xj/contracts/domain';
+import { useNavigate } from 'react-router';
 import type { CockpitSummaryDto } from '@xj/contracts';
-import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
-import { useLabels } from '../../shared/labels';
-import { indexNodes, type ScopeNode, type SelectTreeNode } from '../../shared/tree';
-import { useScopeTree } from '../../shared/useScopeTree';
-import { EChart, type ChartOption } from '../components/EChart';
-import { HeadlineFigures } from '../components/HeadlineFigures';
+import { EChart } from '../components/EChart';
 import { PageHeader } from '../components/PageHeader';
-import { useSession } from '../session';
+import { StatCards, type StatCardItem } from '../components/StatCards';
+import { PATHS } from '../routes';
+import * as charts from './cockpit/cockpitCharts';
+import { useCockpit } from './cockpit/useCockpit';
 
-type CountKey = keyof CockpitSummaryDto['counts'];
+type Child = CockpitSummaryDto['children'][number];
+const COUNT_KEYS = ['communities', 'compounds', 'branches', 'partyMembers', 'stewards', 'redShops', 'gigWorkers', 'people', 'stations', 'serviceRooms'] as const;
 
-const COUNT_CARDS: { key: CountKey; icon: React.ReactNode; color: string }[] = [
-  { key: 'subdistricts', icon: <BankOutlined />, color: '#8e1515' },
-  { key: 'communities', icon: <ApartmentOutlined />, color: '#0b5cad' },
-  { key: 'compounds', icon: <HomeOutlined />, color: '#2e7d32' },
-  { key: 'buildings', icon: <BuildOutlined />, color: '#6a1b9a' },
-  { key: 'stairwells', icon: <ClusterOutlined />, color: '#37474f' },
-  { key: 'branches', icon: <FlagOutlined />, color: '#b71c1c' },
-  { key: 'jointBranches', icon: <TeamOutlined />, color: '#9a4d00' },
-];
-
-const KIND_COLORS = ['#c62828', '#1565c0', '#ef8f00'];
-
-/** Cockpit scope picker: county, subdistricts and communities. */
-function scopeOptions(nodes: ScopeNode[], kindLabel: (k: ScopeNode['kind']) => string): SelectTreeNode[] {
-  const index = indexNodes(nodes.filter((n) => n.kind === 'county' || n.kind === 'subdistrict' || n.kind === 'community'));
-  const build = (n: ScopeNode): SelectTreeNode => {
-    const label = `${n.name}（${kindLabel(n.kind)}）`;
-    const kids = index.children.get(n.id) ?? [];
-    return { value: n.id, title: label, label, selectable: true, children: kids.length ? kids.map(build) : undefined };
-  };
-  return index.roots.map(build);
+function ChartCard({ title, children, extra }: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
+  return (
+    <Card title={<h2 className="card-title">{title}</h2>} className="chart-card" extra={extra}>
+      {children}
+    </Card>
+  );
 }
 
 export default function CockpitPage() {
   const { t } = useTranslation();
-  const labels = useLabels();
-  const { can } = useSession();
-  const canPickNode = can('nodes.read');
-  const tree = useScopeTree(canPickNode);
-  const [nodeId, setNodeId] = useState<number | undefined>();
-  const [data, setData] = useState<CockpitSummaryDto | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failed, setFailed] = useState(false);
+  const navigate = useNavigate();
+  const { data, loading, failed, reload, nodeId, drill } = useCockpit();
+  const s = charts.screenT(t);
+  const none = s('none');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setFailed(false);
-    try {
-      setData(await api.get<CockpitSummaryDto>('/api/cockpit/summary', { query: { nodeId } }));
-    } catch {
-      setFailed(true);
-    } finally {
-      setLoading(false);
-    }
-  }, [nodeId]);
+  const counts: StatCardItem[] = data ? COUNT_KEYS.map((k, i) => ({ key: k, title: s(`counts.${k}`), value: data.counts[k], color: i % 2 ? '#0b5cad' : '#b71c1c' })) : [];
+  const ticketCards: StatCardItem[] = data
+    ? [
+        { key: 'open', title: s('tickets.open'), value: data.tickets.open, color: '#b71c1c' },
+        { key: 'overdue', title: s('tickets.overdue'), value: data.tickets.overdue, color: '#d4380d' },
+        { key: 'received', title: s('tickets.receivedThisMonth'), value: data.tickets.receivedThisMonth, color: '#0b5cad' },
+        { key: 'closed', title: s('tickets.closedThisMonth'), value: data.tickets.closedThisMonth, color: '#2e7d32' },
+        { key: 'response', title: s('tickets.response'), value: charts.pct(data.tickets.response.rate, none), color: '#0b5cad' },
+        { key: 'resolution', title: s('tickets.resolution'), value: charts.pct(data.tickets.resolution.rate, none), color: '#0b5cad' },
+        { key: 'satisfaction', title: s('tickets.satisfaction'), value: charts.pct(data.tickets.satisfaction.rate, none), color: '#2e7d32' },
+      ]
+    : [];
+  const otherCards: StatCardItem[] = data
+    ? [
+        { key: 'meetings', title: s('consultations.meetings'), value: data.consultations.meetings, color: '#b71c1c' },
+        { key: 'attendances', title: s('consultations.attendances'), value: data.consultations.attendances, color: '#b71c1c' },
+        { key: 'hours', title: s('volunteering.hours'), value: data.volunteering.hours, color: '#2e7d32' },
+        { key: 'volunteers', title: s('volunteering.activeVolunteers'), value: data.volunteering.activeVolunteers, color: '#2e7d32' },
+        { key: 'issued', title: s('volunteering.pointsIssued'), value: data.volunteering.pointsIssued, color: '#9a4d00' },
+        { key: 'redeemed', title: s('volunteering.pointsRedeemed'), value: data.volunteering.pointsRedeemed, color: '#9a4d00' },
+        { key: 'visitors', title: s('stations.visitors'), value: data.stations.visitorsThisMonth, color: '#b71c1c' },
+        { key: 'fundingUsed', title: `${s('funding.used')}（${data.funding.year}）`, value: charts.pct(data.funding.used, none), color: '#0b5cad' },
+      ]
+    : [];
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const columns: TableProps<Child>['columns'] = [
+    {
+      title: s('children.name'),
+      dataIndex: 'name',
+      render: (name: string, k) => (
+        <Button type="link" className="cockpit-drill" onClick={() => drill(k.id)} aria-label={s('drill', { name })}>
+          {name}
+        </Button>
+      ),
+    },
+    { title: s('children.openTickets'), dataIndex: 'openTickets', align: 'right' },
+    { title: s('children.overdueTickets'), dataIndex: 'overdueTickets', align: 'right' },
+    { title: s('children.satisfaction'), key: 'sat', align: 'right', render: (_: unknown, k) => charts.pct(k.satisfaction.rate, none) },
+    { title: s('children.compounds'), dataIndex: 'compounds', align: 'right' },
+    { title: s('children.grades'), key: 'grades', render: (_: unknown, k) => `${k.grades.red} / ${k.grades.green} / ${k.grades.yellow} / ${k.grades.grey}` },
+  ];
 
-  const treeData = useMemo(() => scopeOptions(tree.nodes, labels.nodeKind), [tree.nodes, labels.nodeKind]);
-
-  const kindData = useMemo(
-    () => COMPOUND_KINDS.map((k) => ({ name: labels.compoundKind(k), value: data?.compoundsByKind[k] ?? 0 })),
-    [data, labels],
-  );
-
-  const pieOption = useMemo<ChartOption>(
-    () => ({
-      color: KIND_COLORS,
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, textStyle: { color: '#333' } },
-      aria: { enabled: true },
-      series: [
-        {
-          type: 'pie',
-          radius: ['38%', '62%'],
-          center: ['50%', '45%'],
-          avoidLabelOverlap: true,
-          itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{b}\n{c}', color: '#333', overflow: 'none' },
-          data: kindData,
-        },
-      ],
-    }),
-    [kindData],
-  );
-
-  const breakdown = useMemo(() => [...(data?.communitiesBreakdown ?? [])].sort((a, b) => a.compounds - b.compounds), [data]);
-
-  const barOption = useMemo<ChartOption>(
-    () => ({
-      color: ['#b71c1c'],
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      aria: { enabled: true },
-      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#444' } },
-      yAxis: { type: 'category', data: breakdown.map((c) => c.name), axisLabel: { color: '#333', width: 110, overflow: 'truncate' } },
-      series: [
-        {
-          type: 'bar',
-          name: t('cockpit.compounds'),
-          data: breakdown.map((c) => c.compounds),
-          barMaxWidth: 18,
-          label: { show: true, position: 'right', color: '#333' },
-          itemStyle: { borderRadius: [0, 4, 4, 0] },
-        },
-      ],
-    }),
-    [breakdown, t],
-  );
-
-  const pieLabel = t('cockpit.kindChartAlt', {
-    summary: kindData.map((d) => `${d.name} ${d.value}`).join('，'),
-  });
-  const barLabel = t('cockpit.communityChartAlt', {
-    summary: [...breakdown].reverse().map((c) => `${c.name} ${c.compounds}`).join('，'),
-  });
+  const chart = (has: boolean, node: React.ReactNode) => (loading && !data ? <Skeleton active /> : has ? node : <Empty description={s('noData')} />);
 
   return (
     <>
@@ -142,81 +81,82 @@ export default function CockpitPage() {
         description={data ? t('cockpit.scopeOf', { name: data.node.name }) : t('cockpit.description')}
         extra={
           <Space wrap>
-            {canPickNode && (
-              <TreeSelect
-                aria-label={t('cockpit.scope')}
-                placeholder={t('cockpit.scopeAll')}
-                className="cockpit-scope"
-                allowClear
-                showSearch={{ treeNodeFilterProp: 'label' }}
-                treeDefaultExpandAll={false}
-                treeData={treeData}
-                value={nodeId}
-                onChange={(v) => setNodeId(v ?? undefined)}
-                loading={tree.loading}
-                popupMatchSelectWidth={false}
-              />
-            )}
-            <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+            <Button icon={<DesktopOutlined />} onClick={() => void navigate(`${PATHS.cockpitScreen}${nodeId ? `?nodeId=${nodeId}` : ''}`)}>
+              {s('openScreen')}
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={loading}>
               {t('common.refresh')}
             </Button>
           </Space>
         }
       />
-      <HeadlineFigures rootNodeId={nodeId} />
-      {failed && !data && <Alert type="error" showIcon title={t('cockpit.loadFailed')} className="page-alert" />}
-      <div className="stat-grid">
-        {COUNT_CARDS.map((c) => (
-            <Card key={c.key} className="stat-card" size="small" variant="borderless">
-              <div className="stat-icon" style={{ color: c.color, background: `${c.color}14` }} aria-hidden>
-                {c.icon}
-              </div>
-              <Statistic
-                title={t(`cockpit.counts.${c.key}`)}
-                value={data?.counts[c.key] ?? 0}
-                loading={loading && !data}
-                styles={{ content: { color: c.color, fontWeight: 600 } }}
-              />
-            </Card>
-        ))}
-      </div>
+      {failed && !data && <Alert type="error" showIcon title={s('loadFailed')} className="page-alert" />}
+      {data && (
+        <nav aria-label={s('breadcrumb')} className="cockpit-breadcrumb">
+          <Breadcrumb
+            items={data.breadcrumb.map((b, i) =>
+              i === data.breadcrumb.length - 1
+                ? { key: b.id, title: <span aria-current="page">{b.name}</span> }
+                : { key: b.id, title: <a href={`?nodeId=${b.id}`} onClick={(e) => (e.preventDefault(), drill(b.id))}>{b.name}</a> },
+            )}
+          />
+          <Typography.Text type="secondary" className="computed-at" data-testid="cockpit-computed-at">
+            {s('computedAt', { time: formatDateTime(data.computedAt) })}
+          </Typography.Text>
+        </nav>
+      )}
+      {data && <StatCards items={counts} none={none} testId="cockpit-counts" />}
+      {data && <StatCards items={ticketCards} none={none} testId="cockpit-tickets" />}
+      {data && <Typography.Paragraph type="secondary">{s('tickets.ratesNote', { from: data.tickets.ratesFrom })}</Typography.Paragraph>}
+      {data && <StatCards items={otherCards} none={none} testId="cockpit-other" />}
       <Row gutter={[16, 16]} className="chart-row">
-        <Col xs={24} xl={10}>
-          <Card title={<h2 className="card-title">{t('cockpit.kindChart')}</h2>} className="chart-card">
-            {loading && !data ? (
-              <Skeleton active />
-            ) : data && data.counts.compounds > 0 ? (
-              <EChart option={pieOption} height={320} label={pieLabel} />
-            ) : (
-              <Empty description={t('common.noData')} />
-            )}
-            <div className="kind-legend-table">
-              {kindData.map((d) => (
-                <div key={d.name} className="kind-legend-row">
-                  <span>{d.name}</span>
-                  <strong>{d.value}</strong>
-                </div>
-              ))}
-            </div>
-          </Card>
-        </Col>
         <Col xs={24} xl={14}>
-          <Card title={<h2 className="card-title">{t('cockpit.communityChart')}</h2>} className="chart-card">
-            {loading && !data ? (
-              <Skeleton active />
-            ) : breakdown.length > 0 ? (
-              <EChart option={barOption} height={Math.max(320, breakdown.length * 26 + 40)} label={barLabel} />
-            ) : (
-              <Empty description={t('common.noData')} />
+          <ChartCard title={s('tickets.trend')}>{data && chart(true, <EChart option={charts.trendOption(data, t, false)} height={300} label={charts.trendAlt(data, t)} />)}</ChartCard>
+        </Col>
+        <Col xs={24} xl={10}>
+          <ChartCard title={s('grades.title')}>
+            {data && chart(data.counts.compounds > 0, <EChart option={charts.gradeOption(data, t, false)} height={300} label={charts.gradeAlt(data, t)} />)}
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard title={s('consultations.steps')}>{data && chart(true, <EChart option={charts.stepsOption(data, t, false)} height={280} label={charts.stepsAlt(data, t)} />)}</ChartCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard title={data ? s('funding.title', { year: data.funding.year }) : ''} extra={data ? `${s('funding.used')} ${charts.pct(data.funding.used, none)}` : null}>
+            {data && chart(data.funding.byKind.length > 0, <EChart option={charts.fundingOption(data, t, false)} height={280} label={charts.fundingAlt(data, t)} />)}
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard title={s('contest.title')} extra={data?.contest ? s('contest.latest', { title: data.contest.title, month: data.contest.month }) : null}>
+            {data &&
+              chart(
+                (data.contest?.byCommunity.length ?? 0) > 0,
+                <EChart option={charts.medalsOption(data, t, false)} height={Math.max(240, (data.contest?.byCommunity.length ?? 0) * 24 + 60)} label={charts.medalsAlt(data, t)} />,
+              )}
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard title={s('innovation.title')}>
+            {data && (
+              <List
+                size="small"
+                dataSource={data.innovation}
+                locale={{ emptyText: s('innovation.none') }}
+                renderItem={(c) => (
+                  <List.Item key={c.id}>
+                    <List.Item.Meta title={c.title} description={`${c.unitName} · ${formatDateTime(c.publishedAt).slice(0, 10)}`} />
+                  </List.Item>
+                )}
+              />
             )}
-          </Card>
+          </ChartCard>
+        </Col>
+        <Col span={24}>
+          <ChartCard title={s('children.title')}>
+            <Table<Child> rowKey="id" size="small" columns={columns} dataSource={data?.children ?? []} pagination={false} loading={loading && !data} locale={{ emptyText: s('children.none') }} />
+          </ChartCard>
         </Col>
       </Row>
-      {data && (
-        <Typography.Paragraph type="secondary" className="computed-at">
-          {t('cockpit.computedAt', { time: formatDateTime(data.computedAt) })}
-        </Typography.Paragraph>
-      )}
     </>
   );
 }

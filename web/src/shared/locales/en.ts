@@ -130,6 +130,7 @@ export const en: Strings<typeof zhCN> = {
     workerAssessments: 'Assessments',
     workerTraining: 'Training',
     secretaryContest: 'Secretary contest',
+    contestQuestions: 'Contest questions',
     workerPayScheme: 'Pay scheme',
     cadreOpinions: 'Opinion requests',
     cadreOpinionStats: 'Request statistics',

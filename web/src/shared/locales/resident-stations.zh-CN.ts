@@ -1,6 +1,26 @@
-/** Simplified Chinese strings: resident-stations. */
+/** Simplified Chinese strings: resident-stations (红色驿站, the phone page). */
 export const residentStationsZhCN = {
   residentStations: {
     title: '红色驿站',
+    tab: '驿站',
+    intro: '附近的红色驿站可以避雨乘凉、歇脚饮水，部分还能充电、如厕、借用爱心雨伞。',
+    useLocation: '使用我的位置',
+    locating: '正在获取位置…',
+    located: '已按距离由近到远排列',
+    locationDenied: '未能获取您的位置（{{reason}}），下面按社区列出全部驿站。',
+    locationUnsupported: '此浏览器不支持定位，下面按社区列出全部驿站。',
+    byCommunity: '按社区列出；点“使用我的位置”可按距离排列。',
+    service: '需要的服务',
+    anyService: '全部服务',
+    loading: '正在加载…',
+    loadFailed: '加载失败：{{message}}',
+    none: '没有提供该服务的驿站',
+    distance: '距离约 {{distance}}',
+    hours: '开放时间',
+    address: '地址',
+    services: '服务',
+    openMap: '在地图中打开',
+    openMapFor: '在地图中打开：{{name}}',
+    count: '共 {{count}} 处',
   },
 };

@@ -1,13 +1,16 @@
 /** 擂台比武: the monthly contests, newest first, with links to score (judges) and to take the test (contestants). */
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { Card, Space, Table, type TableProps } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { App, Button, Card, Space, Table, type TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ContestSummaryDto } from '@xj/contracts';
 import { api } from '../../../shared/api';
 import { PageHeader } from '../../components/PageHeader';
 import { ToneTag } from '../../components/ToneTag';
-import { contestJudgePath, contestPath, contestTestPath } from '../../routes';
+import { contestJudgePath, contestPath, contestTestPath, PATHS } from '../../routes';
+import { useSession } from '../../session';
+import { ContestCreateModal } from './ContestCreateModal';
 
 export function ContestStatusTag({ status }: { status: ContestSummaryDto['status'] }) {
   const { t } = useTranslation();
@@ -18,6 +21,11 @@ export default function ContestsPage() {
   const { t } = useTranslation();
   const [rows, setRows] = useState<ContestSummaryDto[]>([]);
   const [loading, setLoading] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const manage = can('contest.manage');
   useEffect(() => {
     api
       .get<{ data: ContestSummaryDto[] }>('/api/secretary-contests')
@@ -46,7 +54,27 @@ export default function ContestsPage() {
 
   return (
     <>
-      <PageHeader title={t('contest.title')} description={t('contest.description')} />
+      <PageHeader
+        title={t('contest.title')}
+        description={t('contest.description')}
+        extra={
+          manage && (
+            <Space wrap>
+              <Link to={PATHS.contestQuestions}>{t('contest.create.questionBank')}</Link>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('contest.create.open')}</Button>
+            </Space>
+          )
+        }
+      />
+      <ContestCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(c) => {
+          setCreating(false);
+          void message.success(t('contest.create.created'));
+          void navigate(contestPath(c.id));
+        }}
+      />
       <Card>
         <Table rowKey="id" size="small" loading={loading} dataSource={rows} columns={columns} pagination={false} scroll={{ x: 'max-content' }} />
       </Card>

@@ -1,4 +1,4 @@
-/** Registers a community worker (an already registered person) or edits the registry's own fields; post and grade change through the change dialog. */
+/** Registers a community worker (a registered person, or one registered on the spot) or edits the registry's own fields; post and grade change through the change dialog. */
 import { useMemo } from 'react';
 import { InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import type { WorkerDto } from '@xj/contracts';
 import { RegistryFormModal } from '../../registry/RegistryFormModal';
 import type { FormSpec } from '../../registry/types';
 import { useEnumLabels } from '../../registry/useEnumLabel';
+import { useSession } from '../../session';
+import { WorkerPersonField } from './WorkerPersonField';
 
 interface Props {
   open: boolean;
@@ -28,10 +30,11 @@ interface Props {
 export function WorkerFormModal({ open, worker, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { options } = useEnumLabels();
+  const { can } = useSession();
   const spec = useMemo<FormSpec<WorkerDto>>(
     () => ({
       fields: [
-        { name: 'personId', label: t('workers.person'), kind: 'person', required: true, createOnly: true, help: t('workers.personHelp') },
+        { name: 'personId', label: t('workers.person'), kind: 'custom', required: true, createOnly: true, help: can('people.write') ? t('workers.personHelp') : t('workers.personHelpReadOnly'), input: <WorkerPersonField /> },
         { name: 'communityId', label: t('workers.community'), kind: 'node', required: true, createOnly: true, selectableKinds: ['community'] },
         { name: 'post', label: t('workers.post'), kind: 'select', required: true, createOnly: true, options: options(WORKER_POSTS, WORKER_POST_LABELS) },
         {
@@ -69,7 +72,7 @@ export function WorkerFormModal({ open, worker, onClose, onSaved }: Props) {
         serviceStart: w.serviceStart,
       }),
     }),
-    [t, options],
+    [t, options, can],
   );
   return (
     <RegistryFormModal<WorkerDto>
