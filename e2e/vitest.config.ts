@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['src/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time, each with its own server (on its own port and copy of the seeded
+    // database) and browser: most of a browser test is waiting, so two share the 2 cores well.
+    maxWorkers: 2,
   },
 });

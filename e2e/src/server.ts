@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -29,9 +30,21 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
+/** A port nothing listens on now (the OS picks it), so that test files running side by side never share one. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** The server on `dataDir` (a new empty one by default, which it seeds on first start), once it answers /api/health. */
 export async function launchServer(dataDir = mkdtempSync(join(tmpdir(), 'xj-e2e-'))) {
-  const port = 3900 + Math.floor(Math.random() * 90);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },

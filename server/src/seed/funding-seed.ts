@@ -29,12 +29,12 @@ export async function seedFunding(q: Queryable, say: (m: string) => void): Promi
   const [admin] = await q.query<{ id: number }>("SELECT min(u.id) AS id FROM users u JOIN grants g ON g.user_id = u.id JOIN nodes n ON n.id = g.node_id WHERE n.kind = 'county'");
   const approver = admin?.id ?? null;
 
-  // Requesters per community: its own account, else its subdistrict's, else the first subdistrict's (the demo has few accounts); never the county approver.
+  // Requesters per community: its own account, else its subdistrict's; never the county approver. Where the demo has
+  // neither, the history reads as imported from the finance records (no console requester).
   await q.query(`CREATE TEMP TABLE funding_seed_requesters ON COMMIT DROP AS
     SELECT c.id AS community_id, coalesce(
       (SELECT g.user_id FROM grants g WHERE g.node_id = c.id AND g.role = 'community_secretary' ORDER BY g.id LIMIT 1),
-      (SELECT g.user_id FROM grants g WHERE g.node_id = c.parent_id AND g.role = 'subdistrict_admin' ORDER BY g.id LIMIT 1),
-      (SELECT min(g.user_id) FROM grants g WHERE g.role = 'subdistrict_admin')) AS user_id
+      (SELECT g.user_id FROM grants g WHERE g.node_id = c.parent_id AND g.role = 'subdistrict_admin' ORDER BY g.id LIMIT 1)) AS user_id
     FROM nodes c WHERE c.kind = 'community'`);
   // Current role holders per community.
   await q.query(`CREATE TEMP TABLE funding_seed_holders ON COMMIT DROP AS
@@ -84,7 +84,7 @@ export async function seedFunding(q: Queryable, say: (m: string) => void): Promi
      SELECT l.id, m.month, CASE WHEN n.kind = 'county' THEN '县委组织部党建办' ELSE n.name || '党群服务中心' END,
             (l.amount_fen / 12) * (55 + (n.id * 7 + substr(m.month, 6, 2)::int * 11) % 26) / 100,
             m.month || CASE l.kind WHEN 'party_work_fund' THEN ' 党建活动经费' ELSE ' 红色驿站运行经费' END, 'approved',
-            coalesce(r.user_id, (SELECT min(g.user_id) FROM grants g WHERE g.role = 'subdistrict_admin')), ${decided}
+            r.user_id, ${decided}
        FROM (${months}) m JOIN budget_lines l ON l.year = substr(m.month, 1, 4)::int AND l.kind IN ('party_work_fund', 'station_running')
        JOIN nodes n ON n.id = l.node_id LEFT JOIN funding_seed_requesters r ON r.community_id = l.node_id`,
     [String(year - 1), month, approver],

@@ -22,12 +22,14 @@ interface Props {
   height: number;
   /** Text alternative for the chart (it is drawn on a canvas). */
   label: string;
+  /** Called with the clicked item's data (e.g. to drill down); keyboard users need another way to the same action. */
+  onItemClick?: (data: unknown) => void;
 }
 
 /** People who ask their system for less motion get the charts drawn at once, without the grow-in animation. */
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function EChart({ option, height, label }: Props) {
+export function EChart({ option, height, label, onItemClick }: Props) {
   return (
     <div role="img" aria-label={label} className="chart-box">
       <ReactEChartsCore
@@ -37,6 +39,7 @@ export function EChart({ option, height, label }: Props) {
         notMerge
         lazyUpdate
         opts={{ renderer: 'canvas' }}
+        onEvents={onItemClick ? { click: (p: { data?: unknown }) => onItemClick(p.data) } : undefined}
       />
     </div>
   );

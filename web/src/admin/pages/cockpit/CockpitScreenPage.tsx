@@ -89,7 +89,10 @@ function Body({ d, drill }: { d: CockpitSummaryDto; drill: (id: number) => void 
             {d.mapTileUrl ? (
               <CockpitMap tileUrl={d.mapTileUrl} points={d.stations.points} height={340} label={s('tree.mapAlt', { summary: d.stations.points.map((p) => p.name).join('，') })} />
             ) : d.children.length ? (
-              <EChart option={charts.treeOption(d, true)} height={340} label={charts.treeAlt(d, t)} />
+              <EChart option={charts.treeOption(d, true)} height={340} label={charts.treeAlt(d, t)} onItemClick={(item) => {
+                const id = Number((item as { id?: string } | undefined)?.id);
+                if (id > 0) drill(id);
+              }} />
             ) : (
               <p className="screen-empty">{s('children.none')}</p>
             )}
