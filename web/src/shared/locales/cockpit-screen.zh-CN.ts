@@ -59,7 +59,7 @@ export const cockpitScreenZhCN = {
       pointsRedeemed: '兑换积分',
     },
     grades: {
-      title: '物业星级评定（最新公布）',
+      title: '物业四色考核（最新公布）',
       alt: '物业评定等级分布：{{summary}}',
       red: '红色',
       green: '绿色',
